@@ -1,0 +1,21 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { ConfigError } from '../engine/errors.ts';
+
+/** node:util parseArgs, strict, with unknown flags reported as a ConfigError naming the flag. */
+export function parse(argv: string[], options: NonNullable<ParseArgsConfig['options']>, allowPositionals = false) {
+  try {
+    return parseArgs({ args: argv, options, strict: true, allowPositionals });
+  } catch (e) {
+    const m = /'(--?[^']+)'/.exec((e as Error).message);
+    const known = Object.keys(options).map((o) => `--${o}`).join(' ');
+    throw new ConfigError(m ? m[1] : 'arguments', argv.join(' '), `${(e as Error).message.split('\n')[0]}. Known flags: ${known}`);
+  }
+}
+
+/** A numeric flag value, or a ConfigError naming the flag. */
+export function num(flag: string, v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  const x = Number(v);
+  if (v.trim() === '' || !Number.isFinite(x)) throw new ConfigError(`--${flag}`, v, 'must be a number');
+  return x;
+}

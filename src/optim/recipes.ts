@@ -1,0 +1,68 @@
+import { check, isNum } from '../engine/errors.ts';
+import { addDecayedWeights } from './addDecayedWeights.ts';
+import { clipByGlobalNorm } from './clipByGlobalNorm.ts';
+import { scaleByAdam } from './scaleByAdam.ts';
+import { linearWarmup, scaleByLearningRate } from './scaleByLearningRate.ts';
+import { trace } from './trace.ts';
+import { type Transform, allParams, chain, matricesOnly } from './transform.ts';
+
+export interface OptimizerConfig {
+  /** A registered recipe: 'sgd', 'adam' or 'adamw' (and what later issues register). */
+  name: string;
+  lr: number;
+  /** Weight decay λ: decoupled for adamw, the coupled L2 gradient λθ for sgd and adam (PyTorch's semantics). */
+  wd: number;
+  beta1: number;
+  beta2: number;
+  eps: number;
+  /** SGD momentum μ (0 = plain SGD). */
+  momentum: number;
+  nesterov: boolean;
+  /** Clip the global gradient norm to this value first; null = no clipping. */
+  clip: number | null;
+  /** Which parameters decay: 'all' (PyTorch's default) or 'matrices' (not biases). */
+  decay: 'all' | 'matrices';
+  /** Linear learning-rate warm-up steps (0 = none). */
+  warmup: number;
+  /** Recipe-specific options of registered optimizers (Langevin temperature, Muon's momentum, ...). */
+  extra: Record<string, number | string | boolean>;
+}
+
+/** Builds a transform from a validated config; `seed` feeds transforms that draw noise. */
+export type Recipe = (cfg: OptimizerConfig, seed: number) => Transform<any>;
+
+const pre = (cfg: OptimizerConfig): Transform<any>[] => (cfg.clip === null ? [] : [clipByGlobalNorm(cfg.clip)]);
+const mask = (cfg: OptimizerConfig) => (cfg.decay === 'matrices' ? matricesOnly : allParams);
+const lr = (cfg: OptimizerConfig) => scaleByLearningRate(linearWarmup(cfg.lr, cfg.warmup));
+
+const RECIPES = new Map<string, Recipe>([
+  /** SGD with momentum and coupled L2 (torch.optim.SGD). */
+  ['sgd', (c) => chain(...pre(c), addDecayedWeights(c.wd, mask(c)), trace({ decay: c.momentum, nesterov: c.nesterov }), lr(c))],
+  /** Adam with coupled L2 (torch.optim.Adam's weight_decay). */
+  ['adam', (c) => chain(...pre(c), addDecayedWeights(c.wd, mask(c)), scaleByAdam({ b1: c.beta1, b2: c.beta2, eps: c.eps }), lr(c))],
+  /** AdamW, decoupled decay (torch.optim.AdamW). */
+  ['adamw', (c) => chain(...pre(c), scaleByAdam({ b1: c.beta1, b2: c.beta2, eps: c.eps }), addDecayedWeights(c.wd, mask(c)), lr(c))],
+]);
+
+/** Adds an optimizer recipe that configs can name. */
+export function registerOptimizer(name: string, recipe: Recipe): void {
+  RECIPES.set(name, recipe);
+}
+
+export function optimizerNames(): string[] {
+  return [...RECIPES.keys()];
+}
+
+export function buildOptimizer(cfg: OptimizerConfig, seed: number): Transform<any> {
+  const recipe = RECIPES.get(cfg.name);
+  check(recipe !== undefined, 'optimizer.name', cfg.name, `must be one of ${optimizerNames().join(', ')}`);
+  check(isNum(cfg.lr) && cfg.lr > 0, 'optimizer.lr', cfg.lr, 'must be a positive number, e.g. 1e-3');
+  check(isNum(cfg.wd) && cfg.wd >= 0, 'optimizer.wd', cfg.wd, 'must be a number ≥ 0');
+  check(isNum(cfg.beta1) && cfg.beta1 >= 0 && cfg.beta1 < 1, 'optimizer.beta1', cfg.beta1, 'must be in [0, 1)');
+  check(isNum(cfg.beta2) && cfg.beta2 >= 0 && cfg.beta2 < 1, 'optimizer.beta2', cfg.beta2, 'must be in [0, 1)');
+  check(isNum(cfg.eps) && cfg.eps > 0, 'optimizer.eps', cfg.eps, 'must be a positive number, e.g. 1e-8');
+  check(isNum(cfg.momentum) && cfg.momentum >= 0 && cfg.momentum < 1, 'optimizer.momentum', cfg.momentum, 'must be in [0, 1)');
+  check(cfg.clip === null || (isNum(cfg.clip) && cfg.clip > 0), 'optimizer.clip', cfg.clip, 'must be null or a positive number');
+  check(cfg.decay === 'all' || cfg.decay === 'matrices', 'optimizer.decay', cfg.decay, "must be 'all' or 'matrices'");
+  return recipe!(cfg, seed);
+}

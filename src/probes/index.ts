@@ -1,0 +1,18 @@
+import { check } from '../engine/errors.ts';
+import { gradNorm, weightNorm } from './norms.ts';
+import type { Probe } from './probe.ts';
+
+export type { Probe, ProbeContext } from './probe.ts';
+
+const PROBES = new Map<string, Probe>([[gradNorm.name, gradNorm], [weightNorm.name, weightNorm]]);
+
+/** Adds a probe that configs can name in `probes`. */
+export function registerProbe(probe: Probe): void {
+  PROBES.set(probe.name, probe);
+}
+
+export function probe(name: string): Probe {
+  const p = PROBES.get(name);
+  check(p !== undefined, 'probes', name, `must name a registered probe: ${[...PROBES.keys()].join(', ')}`);
+  return p!;
+}

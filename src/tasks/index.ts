@@ -1,0 +1,16 @@
+import { ConfigError } from '../engine/errors.ts';
+import { modularTask } from './modular.ts';
+import { parityTask } from './parity.ts';
+import type { Task, TaskConfig } from './task.ts';
+
+export type { Task, TaskConfig, ModularTaskConfig, ParityTaskConfig } from './task.ts';
+export { OPS, isPrime } from './ops.ts';
+
+/** The task a config describes, split by seed. */
+export function buildTask(cfg: TaskConfig, seed: number): Task {
+  switch (cfg.kind) {
+    case 'modular': return modularTask(cfg, seed);
+    case 'parity': return parityTask(cfg, seed);
+    default: throw new ConfigError('task.kind', (cfg as { kind: unknown }).kind, "must be 'modular' or 'parity'");
+  }
+}

@@ -1,0 +1,86 @@
+import { ConfigError, check, isInt } from '../engine/errors.ts';
+import type { MlpConfig } from '../models/model.ts';
+import type { OptimizerConfig } from '../optim/recipes.ts';
+import type { ModularTaskConfig, ParityTaskConfig, TaskConfig } from '../tasks/task.ts';
+
+/** Everything that determines a run, with the seed: the run store hashes exactly this. Plain JSON. */
+export interface RunConfig {
+  task: TaskConfig;
+  model: MlpConfig;
+  /** 'ce' (cross-entropy) or 'mse' against one-hot targets. */
+  loss: string;
+  optimizer: OptimizerConfig;
+  /** Minibatch size; null = full batch (the grokking papers' usual setting). */
+  batchSize: number | null;
+  /** The step budget: runs that have not grokked by then are censored here. */
+  steps: number;
+  /** Evaluate train/test loss and accuracy, and run the probes, every this many steps (and at 0 and the end). */
+  evalEvery: number;
+  /** Registered probe names, measured at every evaluation. */
+  probes: string[];
+  /** Phase markers: t_mem = first eval with train acc ≥ mem; t_grok = first eval with test acc ≥ grok. */
+  markers: { mem: number; grok: number };
+  /** Stop early once test acc ≥ testAcc held for `hold` consecutive evals (null = run the whole budget). */
+  stop: { testAcc: number | null; hold: number };
+}
+
+export type DeepPartial<T> = { [K in keyof T]?: T[K] extends (infer U)[] ? U[] : T[K] extends object | null ? DeepPartial<T[K]> : T[K] };
+export type RunConfigInput = Omit<DeepPartial<RunConfig>, 'task'> & { task?: Partial<ModularTaskConfig> | Partial<ParityTaskConfig> };
+
+const MODULAR: ModularTaskConfig = { kind: 'modular', op: 'add', p: 97, trainFraction: 0.5, randomLabels: false, trainIds: null };
+const PARITY: ParityTaskConfig = { kind: 'parity', bits: 16, relevant: 3, trainSize: 1000, testSize: 1000, randomLabels: false };
+
+/**
+ * The defaults: the canonical grokking MLP of this project (p = 97, a+b, half the pairs for training,
+ * one hidden ReLU layer of 256, no biases, CE, full batch, AdamW lr 1e-3, wd 1, β = (0.9, 0.98) as in
+ * Nanda et al. 2023's progress-measures recipe). A variant overrides only what differs.
+ */
+export const DEFAULTS: RunConfig = {
+  task: MODULAR,
+  model: { kind: 'mlp', hidden: [256], act: 'relu', bias: false, initScale: 1, masks: {} },
+  loss: 'ce',
+  optimizer: {
+    name: 'adamw', lr: 1e-3, wd: 1, beta1: 0.9, beta2: 0.98, eps: 1e-8, momentum: 0, nesterov: false,
+    clip: null, decay: 'all', warmup: 0, extra: {},
+  },
+  batchSize: null,
+  steps: 1000,
+  evalEvery: 10,
+  probes: [],
+  markers: { mem: 0.99, grok: 0.95 },
+  stop: { testAcc: null, hold: 1 },
+};
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Fields whose values are free-form maps, merged as given. */
+const OPEN = new Set(['model.masks', 'optimizer.extra']);
+
+function merge(base: unknown, over: unknown, path: string): unknown {
+  if (over === undefined) return base;
+  if (!isObject(base) || OPEN.has(path)) return over;
+  check(isObject(over), path || 'config', over, 'must be an object');
+  const out: Record<string, unknown> = { ...base };
+  for (const [k, v] of Object.entries(over as Record<string, unknown>)) {
+    const p = path ? `${path}.${k}` : k;
+    if (!(k in base)) throw new ConfigError(p, v, `is not an option; known options here: ${Object.keys(base).join(', ')}`);
+    out[k] = merge(base[k], v, p);
+  }
+  return out;
+}
+
+/** Fills every default in one place and rejects unknown options, naming the field. */
+export function resolveConfig(input: RunConfigInput = {}): RunConfig {
+  const kind = input.task?.kind ?? 'modular';
+  check(kind === 'modular' || kind === 'parity', 'task.kind', kind, "must be 'modular' or 'parity'");
+  const base = { ...DEFAULTS, task: kind === 'parity' ? PARITY : MODULAR };
+  const cfg = merge(base, input, '') as RunConfig;
+  check(cfg.loss === 'ce' || cfg.loss === 'mse', 'loss', cfg.loss, "must be 'ce' or 'mse'");
+  check(isInt(cfg.steps, 0), 'steps', cfg.steps, 'must be an integer ≥ 0');
+  check(isInt(cfg.evalEvery, 1), 'evalEvery', cfg.evalEvery, 'must be an integer ≥ 1');
+  check(cfg.batchSize === null || isInt(cfg.batchSize, 1), 'batchSize', cfg.batchSize, 'must be null (full batch) or a positive integer');
+  check(Array.isArray(cfg.probes), 'probes', cfg.probes, 'must be a list of probe names');
+  check(cfg.stop.testAcc === null || (cfg.stop.testAcc > 0 && cfg.stop.testAcc <= 1), 'stop.testAcc', cfg.stop.testAcc, 'must be null or in (0, 1]');
+  check(isInt(cfg.stop.hold, 1), 'stop.hold', cfg.stop.hold, 'must be an integer ≥ 1');
+  return cfg;
+}

@@ -15,13 +15,19 @@ let tfCache: { tf: Tf; backend: string } | null = null;
 export function loadTf(): { tf: Tf; backend: string } {
   if (!tfCache) {
     let tf: Tf;
+    const warn = console.warn;
+    console.warn = () => {}; // the cpu backend's "install tfjs-node to speed things up" banner
     try {
-      tf = require('@tensorflow/tfjs-node') as Tf;
-    } catch {
-      tf = require('@tensorflow/tfjs') as Tf;
-      tf.setBackend('cpu');
+      try {
+        tf = require('@tensorflow/tfjs-node') as Tf;
+      } catch {
+        tf = require('@tensorflow/tfjs') as Tf;
+        tf.setBackend('cpu');
+      }
+      tf.tidy(() => tf.add(1, 1));
+    } finally {
+      console.warn = warn;
     }
-    tf.env().set('IS_TEST', true); // silences the "speed up with tfjs-node" banner
     tfCache = { tf, backend: tf.getBackend() };
   }
   return tfCache;
@@ -69,14 +75,13 @@ export function tfjsMlp(cfg: MlpConfig, task: Task, lossName: string, init: Mode
   function logits(rows: Int32Array, upTo = shapes.length): Tensor2D {
     const tok = new Int32Array(rows.length * T);
     rows.forEach((e, r) => { for (let t = 0; t < T; t++) tok[r * T + t] = task.tokens[e * T + t]; });
-    const tokT = tf.tensor2d(tok, [rows.length, T], 'int32');
-    let h: Tensor2D = tf.tidy(() => {
-      const W1 = weight('W1');
-      let z = tf.gather(W1, tokT.slice([0, 0], [-1, 1]).reshape([-1])) as Tensor2D;
-      for (let t = 1; t < T; t++) z = tf.add(z, tf.gather(W1, tokT.slice([0, t], [-1, 1]).reshape([-1])));
-      return z;
-    });
-    tokT.dispose();
+    // The first layer as the one-hot-concat linear layer it is: a dense product, an independent check of the
+    // gather/scatter kernels (and much faster in tfjs's cpu backend than gather's gradient).
+    const onehot = new Float32Array(rows.length * task.vocab);
+    for (let r = 0; r < rows.length; r++) for (let t = 0; t < T; t++) onehot[r * task.vocab + tok[r * T + t]] += 1;
+    const x = tf.tensor2d(onehot, [rows.length, task.vocab]);
+    let h: Tensor2D = tf.matMul(x, weight('W1'));
+    x.dispose();
     shapes.forEach((s, i) => {
       if (i >= upTo) return;
       if (i > 0) h = tf.matMul(h, weight(s.w));

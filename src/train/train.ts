@@ -14,6 +14,8 @@ export interface TrainHooks {
   onEval?(e: EvalRecord, cfg: RunConfig): void;
   /** Replaces initial parameters by name (e.g. weights read from .npy files). */
   initOverride?: ReadonlyMap<string, Float32Array>;
+  /** Called with the wall time of each training step (forward, backward, update), for benchmarks. */
+  onStep?(ms: number): void;
   /** Called with the final model, before it is released (e.g. to save weights). */
   onEnd?(model: Model, task: Task): void;
 }
@@ -45,7 +47,8 @@ export function train(input: RunConfig, seed: number, hooks: TrainHooks = {}): T
     const ts = performance.now();
     const rows = nextBatch();
     const { loss, acc } = model.lossAndGrad(rows);
-    stepMs += performance.now() - ts;
+    const tg = performance.now();
+    stepMs += tg - ts;
     if (!Number.isFinite(loss)) { diverged = { step }; stopReason = 'diverged'; break; }
     if (step % cfg.evalEvery === 0 || step === cfg.steps) {
       const e = evaluate(model, task, cfg, probes, step, rows === task.train ? { loss, acc } : null);
@@ -62,7 +65,9 @@ export function train(input: RunConfig, seed: number, hooks: TrainHooks = {}): T
     opt.update(updates, state, model.params, step + 1);
     applyUpdates(model.params, updates);
     model.constrain();
-    stepMs += performance.now() - tu;
+    const te = performance.now();
+    stepMs += te - tu;
+    hooks.onStep?.(te - tu + tg - ts);
   }
   hooks.onEnd?.(model, task);
   model.dispose();

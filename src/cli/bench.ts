@@ -1,0 +1,64 @@
+import { cpus } from 'node:os';
+import { defaultThreads, runParallel } from '../engine/pool.ts';
+import { loadTf } from '../models/tfjs.ts';
+import { type RunConfig, type RunConfigInput, resolveConfig } from '../train/config.ts';
+import { train } from '../train/train.ts';
+import { parse } from './args.ts';
+
+/** The canonical grokking MLP step of the issue: p=97, a+b, 4704 training pairs in one batch, width 256, ReLU, no biases, CE, AdamW. */
+const CANONICAL: RunConfigInput = {
+  task: { kind: 'modular', op: 'add', p: 97, trainFraction: 0.5 },
+  model: { hidden: [256], act: 'relu', bias: false },
+  optimizer: { name: 'adamw', lr: 1e-3, wd: 1, beta1: 0.9, beta2: 0.98 },
+};
+const SMALL: RunConfigInput = { ...CANONICAL, task: { kind: 'modular', op: 'add', p: 31, trainFraction: 0.5 }, model: { hidden: [128], act: 'relu', bias: false } };
+
+interface Workload { id: string; config: RunConfigInput; warmup: number; steps: number }
+const WORKLOADS: Workload[] = [
+  { id: 'mlp-p97-w256-relu-ce-adamw-full', config: CANONICAL, warmup: 5, steps: 40 },
+  { id: 'mlp-p97-w256-quadratic-ce-adamw-full', config: { ...CANONICAL, model: { hidden: [256], act: 'quadratic', bias: false } }, warmup: 5, steps: 40 },
+  { id: 'mlp-p31-w128-relu-ce-adamw-full', config: SMALL, warmup: 20, steps: 200 },
+  { id: 'tfjs-p31-w128-relu-ce-adamw-full', config: { ...SMALL, model: { kind: 'tfjs-mlp', hidden: [128], act: 'relu', bias: false } }, warmup: 3, steps: 20 },
+];
+
+const median = (xs: number[]): number => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+
+/** Median ms per training step after warm-up (the evaluations are outside the timed steps). */
+function timeSteps(w: Workload): number {
+  const times: number[] = [];
+  const cfg: RunConfig = resolveConfig({ ...w.config, steps: w.warmup + w.steps, evalEvery: 1_000_000 });
+  train(cfg, 0, { onStep: (ms) => times.push(ms) });
+  return median(times.slice(w.warmup));
+}
+
+export async function benchCommand(argv: string[]): Promise<number> {
+  const { values } = parse(argv, { json: { type: 'boolean' }, only: { type: 'string' } });
+  const rows: Record<string, number | string>[] = [];
+  const emit = (r: Record<string, number | string>) => {
+    rows.push(r);
+    if (values.json) console.log(JSON.stringify(r));
+    else console.error(`  ${r.workload}: ${Number(r.msPerStep ?? 0).toFixed(2)} ms/step${r.runsPerMinute ? `, ${Number(r.runsPerMinute).toFixed(1)} runs/min` : ''}`);
+  };
+  for (const w of WORKLOADS) {
+    if (values.only && !w.id.includes(values.only)) continue;
+    const ms = timeSteps(w);
+    emit({ workload: w.id, msPerStep: ms, stepsPerSecond: 1000 / ms, backend: w.id.startsWith('tfjs') ? `tfjs-${loadTf().backend}` : 'wasm-simd' });
+  }
+  if (!values.only || 'sweep'.includes(values.only)) {
+    const threads = defaultThreads(), runs = 4 * threads, steps = 500;
+    const cfg = resolveConfig({ ...SMALL, steps, evalEvery: 100 });
+    const t0 = performance.now();
+    await runParallel(Array.from({ length: runs }, (_, seed) => ({ config: cfg, seed })), { threads });
+    const minutes = (performance.now() - t0) / 60000;
+    emit({ workload: `sweep-p31-w128-${steps}steps-x${runs}`, runsPerMinute: runs / minutes, threads, msPerStep: (minutes * 60000 * threads) / (runs * steps) });
+  }
+  if (!values.json) {
+    console.log(`\ngrokcheck bench — ${cpus()[0]?.model ?? 'cpu'} × ${cpus().length}, node ${process.version}\n`);
+    console.log('| workload | ms/step (median) | steps/s | runs/min |');
+    console.log('|---|---:|---:|---:|');
+    for (const r of rows) {
+      console.log(`| ${r.workload} | ${Number(r.msPerStep).toFixed(2)} | ${r.stepsPerSecond ? Number(r.stepsPerSecond).toFixed(1) : ''} | ${r.runsPerMinute ? Number(r.runsPerMinute).toFixed(1) : ''} |`);
+    }
+  }
+  return 0;
+}

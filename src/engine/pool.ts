@@ -1,0 +1,56 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { RunConfig } from '../train/config.ts';
+import type { Trajectory } from '../train/trajectory.ts';
+
+export interface Job { config: RunConfig; seed: number }
+export type JobResult = { trajectory: Trajectory; error?: undefined } | { trajectory?: undefined; error: string };
+
+/** Worker threads to use: GROKCHECK_THREADS, or every core. */
+export function defaultThreads(): number {
+  const env = Number(process.env.GROKCHECK_THREADS);
+  return Number.isInteger(env) && env > 0 ? env : availableParallelism();
+}
+
+/**
+ * Trains independent runs in parallel worker threads (one run per thread at a time: each is single-
+ * threaded, so n threads keep n cores busy). Results arrive through `onResult` as each run finishes, so a
+ * caller can store them at once; an error in a run (bad config) is that run's result, not a crash.
+ * `plugins` are module URLs each worker imports first (custom probes, models or optimizers).
+ */
+export async function runParallel(jobs: readonly Job[], opts: {
+  threads?: number; plugins?: string[]; onResult?(index: number, result: JobResult): void;
+} = {}): Promise<JobResult[]> {
+  const results: JobResult[] = new Array(jobs.length);
+  if (jobs.length === 0) return results;
+  const n = Math.min(opts.threads ?? defaultThreads(), jobs.length);
+  let next = 0;
+  const url = new URL('./worker.mjs', import.meta.url);
+  const serve = (): Promise<void> => new Promise((resolve) => {
+    const w = new Worker(url);
+    let current = -1;
+    const give = () => {
+      if (next >= jobs.length) { void w.terminate(); resolve(); return; }
+      current = next++;
+      w.postMessage({ id: current, config: jobs[current].config, seed: jobs[current].seed, plugins: opts.plugins ?? [] });
+    };
+    const finish = (r: JobResult) => {
+      results[current] = r;
+      opts.onResult?.(current, r);
+      give();
+    };
+    w.on('message', (m: { ready?: boolean; id: number; trajectory?: Trajectory; error?: string }) => {
+      if (m.ready) { give(); return; }
+      finish(m.error !== undefined ? { error: m.error } : { trajectory: m.trajectory! });
+    });
+    w.on('error', (e) => {
+      if (current >= 0 && results[current] === undefined) {
+        results[current] = { error: `worker crashed: ${e.message}` };
+        opts.onResult?.(current, results[current]);
+      }
+      resolve(serve());
+    });
+  });
+  await Promise.all(Array.from({ length: n }, serve));
+  return results;
+}

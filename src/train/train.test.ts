@@ -1,0 +1,50 @@
+import { describe, expect, test } from 'vitest';
+import { resolveConfig } from './config.ts';
+import { train } from './train.ts';
+
+const small = { task: { p: 13 }, model: { hidden: [32] }, steps: 60, evalEvery: 10, probes: ['gradNorm', 'weightNorm'] };
+
+describe('train', () => {
+  test('should give a bit-identical trajectory for the same config and seed', () => {
+    const a = train(resolveConfig(small), 7), b = train(resolveConfig(small), 7);
+    expect(JSON.stringify(a.evals)).toBe(JSON.stringify(b.evals));
+    expect(JSON.stringify(train(resolveConfig({ ...small, batchSize: 16 }), 3).evals))
+      .toBe(JSON.stringify(train(resolveConfig({ ...small, batchSize: 16 }), 3).evals));
+  });
+
+  test('should differ between seeds', () => {
+    expect(train(resolveConfig(small), 1).evals[1].trainLoss).not.toBe(train(resolveConfig(small), 2).evals[1].trainLoss);
+  });
+
+  test('should evaluate at 0, every k steps and at the end, with probes per layer', () => {
+    const t = train(resolveConfig({ ...small, steps: 25 }), 0);
+    expect(t.evals.map((e) => e.step)).toEqual([0, 10, 20, 25]);
+    expect(Object.keys(t.evals[0])).toEqual(expect.arrayContaining(['gradNorm', 'gradNorm:W1', 'gradNorm:W2', 'weightNorm', 'weightNorm:W2']));
+    expect(t.evals[0].gradNorm ** 2).toBeCloseTo(t.evals[0]['gradNorm:W1'] ** 2 + t.evals[0]['gradNorm:W2'] ** 2, 8);
+  });
+
+  test('should record divergence with its step instead of throwing', () => {
+    const t = train(resolveConfig({ ...small, optimizer: { name: 'sgd', lr: 1e6, wd: 0 }, model: { hidden: [32], act: 'quadratic' } }), 0);
+    expect(t.diverged).not.toBeNull();
+    expect(t.stopReason).toBe('diverged');
+    expect(t.diverged!.step).toBeGreaterThan(0);
+    expect(t.steps).toBeLessThan(60);
+  });
+
+  test('should mark t_mem and t_grok at the first eval past their thresholds, and null when never reached', () => {
+    const t = train(resolveConfig({ ...small, steps: 300, evalEvery: 5, markers: { mem: 0.99, grok: 0.95 } }), 0);
+    const firstMem = t.evals.find((e) => e.trainAcc >= 0.99)?.step ?? null;
+    const firstGrok = t.evals.find((e) => e.testAcc >= 0.95)?.step ?? null;
+    expect(t.tMem).toBe(firstMem);
+    expect(t.tGrok).toBe(firstGrok);
+    const never = train(resolveConfig({ ...small, steps: 5, evalEvery: 5 }), 0);
+    expect(never.tGrok).toBeNull();
+  });
+
+  test('should stop once test accuracy held its threshold for the given number of evals', () => {
+    const t = train(resolveConfig({ task: { p: 31 }, model: { hidden: [128], act: 'quadratic' }, steps: 2000, evalEvery: 10, stop: { testAcc: 0.9, hold: 3 }, optimizer: { lr: 1e-2 } }), 0);
+    expect(t.stopReason).toBe('converged');
+    expect(t.evals.slice(-3).every((e) => e.testAcc >= 0.9)).toBe(true);
+    expect(t.steps).toBeLessThan(2000);
+  });
+});

@@ -6,9 +6,10 @@ export function parse(argv: string[], options: NonNullable<ParseArgsConfig['opti
   try {
     return parseArgs({ args: argv, options, strict: true, allowPositionals });
   } catch (e) {
-    const m = /'(--?[^']+)'/.exec((e as Error).message);
+    const msg = (e as Error).message.split('\n')[0];
+    const m = /'(--?[^' ]+)/.exec(msg);
     const known = Object.keys(options).map((o) => `--${o}`).join(' ');
-    throw new ConfigError(m ? m[1] : 'arguments', argv.join(' '), `${(e as Error).message.split('\n')[0]}. Known flags: ${known}`);
+    throw new ConfigError(m ? m[1] : 'arguments', undefined, `${msg}. Known flags: ${known}`);
   }
 }
 

@@ -5,7 +5,7 @@
  */
 export class ConfigError extends Error {
   constructor(readonly field: string, readonly value: unknown, readonly allowed: string) {
-    super(`grokcheck: ${field} = ${fmt(value)}: ${allowed}`);
+    super(value === undefined ? `grokcheck: ${field}: ${allowed}` : `grokcheck: ${field} = ${fmt(value)}: ${allowed}`);
     this.name = 'ConfigError';
   }
 }

@@ -1,0 +1,10 @@
+export { mannWhitney, type MannWhitneyResult } from './mannWhitney.ts';
+export { wilcoxonSignedRank } from './wilcoxon.ts';
+export { fisherExact } from './fisherExact.ts';
+export { holm } from './holm.ts';
+export { spearman } from './spearman.ts';
+export { jonckheere, jtStatistic } from './jonckheere.ts';
+export { bootstrapCI, median, medianCI, ratioOfMediansCI, differenceOfMediansCI } from './bootstrap.ts';
+export { tost } from './tost.ts';
+export { wilson } from './wilson.ts';
+export type { Alternative } from './_internals/ranks.ts';

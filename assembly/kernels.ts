@@ -8,94 +8,136 @@
 const MR = 4;
 const KC = 256;
 
+/** Floats of scratch the caller must provide at `pack` for gemm with N columns: packed B panels plus a tile. */
+export function packSize(N: i32): i32 { return KC * ((N + 7) & ~7) + 64; }
+
 /**
  * C[M×N] (+)= A · B, with A read through strides (A[m,k] = a[m·sam + k·sak]) so one kernel serves the
  * three layouts a dense layer needs: X·W (sam=K, sak=1), Xᵀ·dY (sam=1, sak=M) and, with B transposed by
  * the caller, dY·Wᵀ. B is row-major [K×ldb], C row-major [M×ldc]. accumulate=0 overwrites C.
+ * B is packed per K-chunk into aligned panels of 8 columns (zero-padded), as BLAS libraries do, so the
+ * micro-kernel's loads are aligned whatever N is (an output layer of 97 classes has an odd row stride).
  */
 export function gemm(M: i32, N: i32, K: i32, a: usize, sam: i32, sak: i32, b: usize, ldb: i32,
-                     c: usize, ldc: i32, accumulate: i32): void {
+                     c: usize, ldc: i32, accumulate: i32, pack: usize): void {
   if (!accumulate) {
     for (let m = 0; m < M; m++) memory.fill(c + ((<usize>(m * ldc)) << 2), 0, (<usize>N) << 2);
   }
+  const panels = (N + 7) >> 3;
+  const tile = pack + (<usize>(KC * panels * 8) << 2);
   for (let k0 = 0; k0 < K; k0 += KC) {
     const kc = min(KC, K - k0);
+    packB(N, kc, b + ((<usize>(k0 * ldb)) << 2), ldb, pack);
     const a0 = a + ((<usize>(k0 * sak)) << 2);
-    const b0 = b + ((<usize>(k0 * ldb)) << 2);
+    // rows outer, panels inner: a 4-row strip of A stays in L1 while the packed B (in L2) streams by
     let m = 0;
-    for (; m + MR <= M; m += MR) panel4(N, kc, a0 + ((<usize>(m * sam)) << 2), sam, sak, b0, ldb, c + ((<usize>(m * ldc)) << 2), ldc);
-    for (; m < M; m++) panel1(N, kc, a0 + ((<usize>(m * sam)) << 2), sak, b0, ldb, c + ((<usize>(m * ldc)) << 2));
+    for (; m + MR <= M; m += MR) {
+      const am = a0 + ((<usize>(m * sam)) << 2);
+      for (let p = 0; p < panels; p++) {
+        if (sam == 1) tile4t(kc, am, sak, pack + (<usize>(p * kc * 8) << 2), tile);
+        else tile4(kc, am, sam, sak, pack + (<usize>(p * kc * 8) << 2), tile);
+        addTile(MR, min(8, N - (p << 3)), tile, c + ((<usize>(m * ldc + (p << 3))) << 2), ldc);
+      }
+    }
+    for (; m < M; m++) {
+      const am = a0 + ((<usize>(m * sam)) << 2);
+      for (let p = 0; p < panels; p++) {
+        tile1(kc, am, sak, pack + (<usize>(p * kc * 8) << 2), tile);
+        addTile(1, min(8, N - (p << 3)), tile, c + ((<usize>(m * ldc + (p << 3))) << 2), ldc);
+      }
+    }
   }
 }
 
-/** Four rows of C += A·B over one K-chunk: 4×8 register tiles, then 4×4, then scalar columns. */
-function panel4(N: i32, kc: i32, a: usize, sam: i32, sak: i32, b: usize, ldb: i32, c: usize, ldc: i32): void {
-  const ra = (<usize>sam) << 2, ka = (<usize>sak) << 2, kb = (<usize>ldb) << 2, rc = (<usize>ldc) << 2;
-  let n = 0;
-  for (; n + 8 <= N; n += 8) {
-    const cn = c + ((<usize>n) << 2);
-    let c00 = v128.load(cn), c01 = v128.load(cn, 16);
-    let c10 = v128.load(cn + rc), c11 = v128.load(cn + rc, 16);
-    let c20 = v128.load(cn + 2 * rc), c21 = v128.load(cn + 2 * rc, 16);
-    let c30 = v128.load(cn + 3 * rc), c31 = v128.load(cn + 3 * rc, 16);
-    let ap = a, bp = b + ((<usize>n) << 2);
-    for (let k = 0; k < kc; k++) {
-      const b0 = v128.load(bp), b1 = v128.load(bp, 16);
-      let x = f32x4.splat(load<f32>(ap));
-      c00 = f32x4.add(c00, f32x4.mul(x, b0)); c01 = f32x4.add(c01, f32x4.mul(x, b1));
-      x = f32x4.splat(load<f32>(ap + ra));
-      c10 = f32x4.add(c10, f32x4.mul(x, b0)); c11 = f32x4.add(c11, f32x4.mul(x, b1));
-      x = f32x4.splat(load<f32>(ap + 2 * ra));
-      c20 = f32x4.add(c20, f32x4.mul(x, b0)); c21 = f32x4.add(c21, f32x4.mul(x, b1));
-      x = f32x4.splat(load<f32>(ap + 3 * ra));
-      c30 = f32x4.add(c30, f32x4.mul(x, b0)); c31 = f32x4.add(c31, f32x4.mul(x, b1));
-      ap += ka; bp += kb;
+/** Copies B[0:kc, 0:N] into panels of 8 columns: panel p holds rows of B[k, 8p:8p+8], zero-padded. */
+function packB(N: i32, kc: i32, b: usize, ldb: i32, pack: usize): void {
+  const panels = (N + 7) >> 3;
+  for (let p = 0; p < panels; p++) {
+    const n0 = p << 3, nv = min(8, N - n0);
+    let dst = pack + (<usize>(p * kc * 8) << 2);
+    let src = b + ((<usize>n0) << 2);
+    const kb = (<usize>ldb) << 2;
+    if (nv == 8) {
+      for (let k = 0; k < kc; k++) { v128.store(dst, v128.load(src)); v128.store(dst, v128.load(src, 16), 16); dst += 32; src += kb; }
+    } else {
+      for (let k = 0; k < kc; k++) {
+        for (let j = 0; j < 8; j++) store<f32>(dst + ((<usize>j) << 2), j < nv ? load<f32>(src + ((<usize>j) << 2)) : 0);
+        dst += 32; src += kb;
+      }
     }
-    v128.store(cn, c00); v128.store(cn, c01, 16);
-    v128.store(cn + rc, c10); v128.store(cn + rc, c11, 16);
-    v128.store(cn + 2 * rc, c20); v128.store(cn + 2 * rc, c21, 16);
-    v128.store(cn + 3 * rc, c30); v128.store(cn + 3 * rc, c31, 16);
-  }
-  for (; n + 4 <= N; n += 4) {
-    const cn = c + ((<usize>n) << 2);
-    let c0 = v128.load(cn), c1 = v128.load(cn + rc), c2 = v128.load(cn + 2 * rc), c3 = v128.load(cn + 3 * rc);
-    let ap = a, bp = b + ((<usize>n) << 2);
-    for (let k = 0; k < kc; k++) {
-      const b0 = v128.load(bp);
-      c0 = f32x4.add(c0, f32x4.mul(f32x4.splat(load<f32>(ap)), b0));
-      c1 = f32x4.add(c1, f32x4.mul(f32x4.splat(load<f32>(ap + ra)), b0));
-      c2 = f32x4.add(c2, f32x4.mul(f32x4.splat(load<f32>(ap + 2 * ra)), b0));
-      c3 = f32x4.add(c3, f32x4.mul(f32x4.splat(load<f32>(ap + 3 * ra)), b0));
-      ap += ka; bp += kb;
-    }
-    v128.store(cn, c0); v128.store(cn + rc, c1); v128.store(cn + 2 * rc, c2); v128.store(cn + 3 * rc, c3);
-  }
-  for (; n < N; n++) {
-    for (let r = 0; r < MR; r++) panelScalar(kc, a + <usize>r * ra, ka, b + ((<usize>n) << 2), kb, c + <usize>r * rc + ((<usize>n) << 2));
   }
 }
 
-/** One row of C += A·B over one K-chunk (the rows left over when M is not a multiple of 4). */
-function panel1(N: i32, kc: i32, a: usize, sak: i32, b: usize, ldb: i32, c: usize): void {
-  const ka = (<usize>sak) << 2, kb = (<usize>ldb) << 2;
-  let n = 0;
-  for (; n + 4 <= N; n += 4) {
-    const cn = c + ((<usize>n) << 2);
-    let c0 = v128.load(cn);
-    let ap = a, bp = b + ((<usize>n) << 2);
-    for (let k = 0; k < kc; k++) {
-      c0 = f32x4.add(c0, f32x4.mul(f32x4.splat(load<f32>(ap)), v128.load(bp)));
-      ap += ka; bp += kb;
-    }
-    v128.store(cn, c0);
+/** tile[4×8] = A[4 rows, 0:kc] · panel: the 4×8 register-blocked micro-kernel. */
+function tile4(kc: i32, a: usize, sam: i32, sak: i32, bp: usize, tile: usize): void {
+  const ra = (<usize>sam) << 2, ka = (<usize>sak) << 2;
+  let c00 = f32x4.splat(0), c01 = f32x4.splat(0), c10 = f32x4.splat(0), c11 = f32x4.splat(0);
+  let c20 = f32x4.splat(0), c21 = f32x4.splat(0), c30 = f32x4.splat(0), c31 = f32x4.splat(0);
+  let ap = a, bq = bp;
+  for (let k = 0; k < kc; k++) {
+    const b0 = v128.load(bq), b1 = v128.load(bq, 16);
+    let x = f32x4.splat(load<f32>(ap));
+    c00 = f32x4.add(c00, f32x4.mul(x, b0)); c01 = f32x4.add(c01, f32x4.mul(x, b1));
+    x = f32x4.splat(load<f32>(ap + ra));
+    c10 = f32x4.add(c10, f32x4.mul(x, b0)); c11 = f32x4.add(c11, f32x4.mul(x, b1));
+    x = f32x4.splat(load<f32>(ap + 2 * ra));
+    c20 = f32x4.add(c20, f32x4.mul(x, b0)); c21 = f32x4.add(c21, f32x4.mul(x, b1));
+    x = f32x4.splat(load<f32>(ap + 3 * ra));
+    c30 = f32x4.add(c30, f32x4.mul(x, b0)); c31 = f32x4.add(c31, f32x4.mul(x, b1));
+    ap += ka; bq += 32;
   }
-  for (; n < N; n++) panelScalar(kc, a, ka, b + ((<usize>n) << 2), kb, c + ((<usize>n) << 2));
+  v128.store(tile, c00); v128.store(tile, c01, 16); v128.store(tile, c10, 32); v128.store(tile, c11, 48);
+  v128.store(tile, c20, 64); v128.store(tile, c21, 80); v128.store(tile, c30, 96); v128.store(tile, c31, 112);
 }
 
-function panelScalar(kc: i32, a: usize, ka: usize, b: usize, kb: usize, c: usize): void {
-  let s = load<f32>(c);
-  for (let k = 0; k < kc; k++) { s += load<f32>(a) * load<f32>(b); a += ka; b += kb; }
-  store<f32>(c, s);
+/** tile4 for A read transposed (sam = 1): the four A values of a step are adjacent, one load and four lane splats. */
+function tile4t(kc: i32, a: usize, sak: i32, bp: usize, tile: usize): void {
+  const ka = (<usize>sak) << 2;
+  let c00 = f32x4.splat(0), c01 = f32x4.splat(0), c10 = f32x4.splat(0), c11 = f32x4.splat(0);
+  let c20 = f32x4.splat(0), c21 = f32x4.splat(0), c30 = f32x4.splat(0), c31 = f32x4.splat(0);
+  let ap = a, bq = bp;
+  for (let k = 0; k < kc; k++) {
+    const b0 = v128.load(bq), b1 = v128.load(bq, 16), xs = v128.load(ap);
+    let x = v128.shuffle<f32>(xs, xs, 0, 0, 0, 0);
+    c00 = f32x4.add(c00, f32x4.mul(x, b0)); c01 = f32x4.add(c01, f32x4.mul(x, b1));
+    x = v128.shuffle<f32>(xs, xs, 1, 1, 1, 1);
+    c10 = f32x4.add(c10, f32x4.mul(x, b0)); c11 = f32x4.add(c11, f32x4.mul(x, b1));
+    x = v128.shuffle<f32>(xs, xs, 2, 2, 2, 2);
+    c20 = f32x4.add(c20, f32x4.mul(x, b0)); c21 = f32x4.add(c21, f32x4.mul(x, b1));
+    x = v128.shuffle<f32>(xs, xs, 3, 3, 3, 3);
+    c30 = f32x4.add(c30, f32x4.mul(x, b0)); c31 = f32x4.add(c31, f32x4.mul(x, b1));
+    ap += ka; bq += 32;
+  }
+  v128.store(tile, c00); v128.store(tile, c01, 16); v128.store(tile, c10, 32); v128.store(tile, c11, 48);
+  v128.store(tile, c20, 64); v128.store(tile, c21, 80); v128.store(tile, c30, 96); v128.store(tile, c31, 112);
+}
+
+/** tile[1×8] = A[1 row, 0:kc] · panel (the rows left over when M is not a multiple of 4). */
+function tile1(kc: i32, a: usize, sak: i32, bp: usize, tile: usize): void {
+  const ka = (<usize>sak) << 2;
+  let c0 = f32x4.splat(0), c1 = f32x4.splat(0);
+  let ap = a, bq = bp;
+  for (let k = 0; k < kc; k++) {
+    const x = f32x4.splat(load<f32>(ap));
+    c0 = f32x4.add(c0, f32x4.mul(x, v128.load(bq)));
+    c1 = f32x4.add(c1, f32x4.mul(x, v128.load(bq, 16)));
+    ap += ka; bq += 32;
+  }
+  v128.store(tile, c0); v128.store(tile, c1, 16);
+}
+
+/** C[r, 0:nv] += tile[r, 0:nv] for the tile's rows. */
+function addTile(rows: i32, nv: i32, tile: usize, c: usize, ldc: i32): void {
+  const rc = (<usize>ldc) << 2;
+  for (let r = 0; r < rows; r++) {
+    const t = tile + (<usize>(r * 32)), cr = c + <usize>r * rc;
+    if (nv == 8) {
+      v128.store(cr, f32x4.add(v128.load(cr), v128.load(t)));
+      v128.store(cr, f32x4.add(v128.load(cr, 16), v128.load(t, 16)), 16);
+    } else {
+      for (let j = 0; j < nv; j++) { const o = (<usize>j) << 2; store<f32>(cr + o, load<f32>(cr + o) + load<f32>(t + o)); }
+    }
+  }
 }
 
 /** out[r, :] = Σ_t E[tok[r·T + t], :] for r < R: the first layer as a sum of embedding rows. */

@@ -3,7 +3,7 @@ import type { Task } from '../tasks/task.ts';
 import { ACTIVATIONS } from './activations.ts';
 import { mlpLayers } from './init.ts';
 import { LOSSES } from './losses.ts';
-import { Arena, type Buf } from './_internals/wasm.ts';
+import { Arena, type Buf, gemmScratch } from './_internals/wasm.ts';
 import type { MlpConfig, Model, ModelInit, Param } from './model.ts';
 
 /** Activations with a SIMD kernel; the others run elementwise in JS on the arena's views. */
@@ -39,6 +39,7 @@ export function mlp(cfg: MlpConfig, task: Task, lossName: string, init: ModelIni
   }));
   const hTok = arena.reserve(maxRows * T, 'i32'), hLabels = arena.reserve(maxRows, 'i32');
   const hWT = arena.reserve(Math.max(...shapes.map((s) => s.rows * s.cols)));
+  const hPack = arena.reserve(gemmScratch(Math.max(...shapes.slice(1).flatMap((s) => [s.rows, s.cols]), 8)));
   const view = arena.commit();
   const k = arena.kernels;
   const layers: Layer[] = shapes.map((s, i) => {
@@ -51,7 +52,7 @@ export function mlp(cfg: MlpConfig, task: Task, lossName: string, init: ModelIni
     };
   });
   layers.forEach((L, i) => L.mask?.data.set(init.masks.get(shapes[i].w)!));
-  const tok = view.i32(hTok), WT = view.f32(hWT), labels = view.i32(hLabels);
+  const tok = view.i32(hTok), WT = view.f32(hWT), labels = view.i32(hLabels), pack = view.f32(hPack).ptr;
   const fast = FAST_ACTIVATIONS[cfg.act];
   const activate = (L: Layer, n: number): void => {
     if (fast === 'relu') k.reluForward(n, L.Z.ptr, L.A.ptr);
@@ -96,7 +97,7 @@ export function mlp(cfg: MlpConfig, task: Task, lossName: string, init: ModelIni
     for (let i = 0; i < upTo; i++) {
       const L = layers[i], n = R * L.cols;
       if (i === 0) k.embedSum(R, T, tok.ptr, L.W.ptr, L.cols, L.Z.ptr);
-      else k.gemm(R, L.cols, L.rows, layers[i - 1].A.ptr, L.rows, 1, L.W.ptr, L.cols, L.Z.ptr, L.cols, 0);
+      else k.gemm(R, L.cols, L.rows, layers[i - 1].A.ptr, L.rows, 1, L.W.ptr, L.cols, L.Z.ptr, L.cols, 0, pack);
       if (L.b) k.addBias(R, L.cols, L.Z.ptr, L.b.ptr);
       if (i < layers.length - 1) activate(L, n);
     }
@@ -111,9 +112,9 @@ export function mlp(cfg: MlpConfig, task: Task, lossName: string, init: ModelIni
       const L = layers[i];
       if (i > 0) {
         const prev = layers[i - 1];
-        k.gemm(L.rows, L.cols, R, prev.A.ptr, 1, L.rows, L.dZ.ptr, L.cols, L.dW.ptr, L.cols, 0);
+        k.gemm(L.rows, L.cols, R, prev.A.ptr, 1, L.rows, L.dZ.ptr, L.cols, L.dW.ptr, L.cols, 0, pack);
         k.transpose(L.rows, L.cols, L.W.ptr, WT.ptr);
-        k.gemm(R, L.rows, L.cols, L.dZ.ptr, L.cols, 1, WT.ptr, L.rows, prev.dZ.ptr, L.rows, 0);
+        k.gemm(R, L.rows, L.cols, L.dZ.ptr, L.cols, 1, WT.ptr, L.rows, prev.dZ.ptr, L.rows, 0, pack);
         activateBack(prev, R * L.rows);
       } else {
         L.dW.data.fill(0);

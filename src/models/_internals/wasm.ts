@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 /** The exports of build/kernels.wasm (assembly/kernels.ts); every pointer is a byte offset. */
 export interface Kernels {
   gemm(M: number, N: number, K: number, a: number, sam: number, sak: number, b: number, ldb: number,
-       c: number, ldc: number, accumulate: number): void;
+       c: number, ldc: number, accumulate: number, pack: number): void;
+  packSize(N: number): number;
   embedSum(R: number, T: number, tok: number, e: number, W: number, out: number): void;
   embedScatter(R: number, T: number, tok: number, dOut: number, W: number, dE: number): void;
   transpose(R: number, C: number, src: number, dst: number): void;
@@ -31,6 +32,9 @@ function kernelModule(): WebAssembly.Module {
   }
   return module;
 }
+
+/** Floats of scratch gemm needs for N columns; mirrors packSize() in assembly/kernels.ts (KC = 256). */
+export const gemmScratch = (N: number): number => 256 * ((N + 7) & ~7) + 64;
 
 /** A typed view into the arena together with its byte offset, which is what the kernels take. */
 export interface Buf<T extends Float32Array | Int32Array = Float32Array> {

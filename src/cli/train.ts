@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { ConfigError, check } from '../engine/errors.ts';
+import { deepMerge } from '../engine/merge.ts';
 import { OPS } from '../tasks/ops.ts';
 import { buildTask } from '../tasks/index.ts';
 import { type RunConfigInput, resolveConfig } from '../train/config.ts';
@@ -49,14 +50,6 @@ function prune<T>(x: T): T {
     if (pv !== undefined && !(typeof pv === 'object' && pv !== null && !Array.isArray(pv) && Object.keys(pv).length === 0)) out[k] = pv;
   }
   return out as T;
-}
-
-function deepMerge(a: Record<string, any>, b: Record<string, any>): Record<string, any> {
-  const out = { ...a };
-  for (const [k, v] of Object.entries(b)) {
-    out[k] = typeof v === 'object' && v !== null && !Array.isArray(v) && typeof a[k] === 'object' ? deepMerge(a[k], v) : v;
-  }
-  return out;
 }
 
 /** The run config the flags describe (exported for tests). */

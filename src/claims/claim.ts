@@ -1,0 +1,84 @@
+import { check } from '../engine/errors.ts';
+import { deepMerge } from '../engine/merge.ts';
+import { type RunConfig, type RunConfigInput, resolveConfig } from '../train/config.ts';
+import type { Status } from './evidence.ts';
+import type { Prediction } from './predictions/prediction.ts';
+
+/** A claim as a hypothesis file declares it: what is claimed, where, and the pre-registered protocol. */
+export interface ClaimSpec {
+  /** The id in ../shared/CLAIMS.md, e.g. 'D1'. */
+  id: string;
+  /** A short statement, e.g. 'grokking delay'. */
+  title: string;
+  /** The claim quoted from its seed document. */
+  quote: string;
+  source: { seed: string; section: string; paper?: string };
+  /** The report's feature, e.g. 'Delay'. */
+  topic: string;
+  /** Why this regime and scale test the claim fairly, and what was tested instead where it is approximated. */
+  regime: string;
+  /** Changes to the protocol made after seeing data, with why (empty if none). */
+  deviations?: string;
+  /** Config shared by every arm; each arm overrides only what the claim is about. */
+  base: RunConfigInput;
+  arms: Record<string, RunConfigInput>;
+  /** Seeds per arm (0..seeds−1, the same in every arm: paired splits and inits). GROKCHECK_SEEDS raises it. */
+  seeds: number;
+  /** Family-wise significance level; predictions are Holm-adjusted within the claim. */
+  alpha?: number;
+  predictions: Prediction[];
+  /** The verdict the evidence gave when last recorded; null until first recorded (`vitest -u` records it). */
+  recorded: Status | null;
+  /** Config paths shown as the report's parameters (default: the ones that differ between arms, and the recipe). */
+  show?: string[];
+}
+
+export interface Claim extends Required<Omit<ClaimSpec, 'deviations' | 'show'>> {
+  deviations: string;
+  show: string[];
+  /** Each arm's full resolved config. */
+  configs: Record<string, RunConfig>;
+}
+
+/** Seeds per arm: the file's number, raised by GROKCHECK_SEEDS for users with more time. */
+export function seedsFor(spec: { seeds: number }): number {
+  const env = Number(process.env.GROKCHECK_SEEDS);
+  return Number.isInteger(env) && env > spec.seeds ? env : spec.seeds;
+}
+
+/** Validates a spec eagerly and resolves each arm's config, naming the claim and field on error. */
+export function defineClaim(spec: ClaimSpec): Claim {
+  check(/^[A-Z][A-Z0-9]*\d+$/.test(spec.id), 'claim.id', spec.id, 'must be a claim id like D1 or S3');
+  check(Object.keys(spec.arms).length > 0, `${spec.id}: arms`, spec.arms, 'must name at least one arm');
+  check(Number.isInteger(spec.seeds) && spec.seeds >= 2, `${spec.id}: seeds`, spec.seeds, 'must be an integer ≥ 2');
+  check(spec.predictions.length > 0, `${spec.id}: predictions`, spec.predictions.length, 'must pre-register at least one prediction');
+  check(spec.recorded === null || ['supported', 'refuted', 'inconclusive'].includes(spec.recorded), `${spec.id}: recorded`, spec.recorded,
+    "must be null or one of 'supported', 'refuted', 'inconclusive'");
+  const configs: Record<string, RunConfig> = {};
+  for (const [arm, over] of Object.entries(spec.arms)) {
+    try {
+      configs[arm] = resolveConfig(deepMerge(spec.base, over));
+    } catch (e) {
+      throw new Error(`${spec.id}, arm '${arm}': ${(e as Error).message}`);
+    }
+  }
+  for (const p of spec.predictions) for (const a of p.arms) check(a in configs, `${spec.id}: prediction '${p.name}' arm`, a, `must be one of the arms: ${Object.keys(configs).join(', ')}`);
+  return {
+    ...spec, alpha: spec.alpha ?? 0.05, deviations: spec.deviations ?? '', show: spec.show ?? differingPaths(configs), configs,
+    seeds: seedsFor(spec),
+  };
+}
+
+/** Config paths whose values differ between arms, plus the recipe's key hyperparameters. */
+function differingPaths(configs: Record<string, RunConfig>): string[] {
+  const flat = Object.values(configs).map((c) => flatten(c));
+  const keys = new Set(flat.flatMap((f) => Object.keys(f)));
+  const differ = [...keys].filter((k) => new Set(flat.map((f) => JSON.stringify(f[k]))).size > 1);
+  const key = ['task.op', 'task.p', 'task.trainFraction', 'model.hidden', 'model.act', 'loss', 'optimizer.name', 'optimizer.lr', 'optimizer.wd', 'steps'];
+  return [...new Set([...differ, ...key])];
+}
+
+export function flatten(x: unknown, prefix = ''): Record<string, unknown> {
+  if (typeof x !== 'object' || x === null || Array.isArray(x)) return { [prefix]: x };
+  return Object.assign({}, ...Object.entries(x).map(([k, v]) => flatten(v, prefix ? `${prefix}.${k}` : k)));
+}

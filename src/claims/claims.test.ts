@@ -1,0 +1,94 @@
+import { describe, expect, test } from 'vitest';
+import { rng } from '../engine/rng.ts';
+import { type TestOutcome, decide } from './evidence.ts';
+import { compare, oneSample, proportion, trend } from './predictions/index.ts';
+import { metrics } from './metrics.ts';
+import { combine } from './verdict.ts';
+
+const outcome = (o: Partial<TestOutcome>): TestOutcome => ({
+  test: 't', statistic: 0, p: 0.5, pOpposite: 0.5, effect: { name: 'e', estimate: 3, ci: [2.5, 3.5] },
+  threshold: 2, direction: 'greater', n: {}, excluded: 0, ...o,
+});
+
+describe('the decision rule', () => {
+  test('should support only when significant and the CI clears the smallest effect that matters', () => {
+    expect(decide(outcome({}), 0.01, 0.9, 0.05)).toBe('supported');
+    expect(decide(outcome({}), 0.2, 0.9, 0.05)).toBe('inconclusive');
+    expect(decide(outcome({ effect: { name: 'e', estimate: 3, ci: [1.5, 3.5] } }), 0.01, 0.9, 0.05)).toBe('inconclusive');
+  });
+  test('should refute when the CI lies wholly on the wrong side or the opposite direction is significant', () => {
+    expect(decide(outcome({ effect: { name: 'e', estimate: 1.2, ci: [1.1, 1.4] } }), 0.01, 0.9, 0.05)).toBe('refuted');
+    expect(decide(outcome({ effect: { name: 'e', estimate: 1.2, ci: [0.5, 2.4] } }), 0.9, 0.01, 0.05)).toBe('refuted');
+    expect(decide(outcome({ direction: 'less', threshold: 0.5, effect: { name: 'e', estimate: 0.8, ci: [0.6, 0.9] } }), 0.3, 0.3, 0.05)).toBe('refuted');
+  });
+  test('should combine predictions as a conjunction', () => {
+    expect(combine(['supported', 'supported'])).toBe('supported');
+    expect(combine(['supported', 'inconclusive'])).toBe('inconclusive');
+    expect(combine(['supported', 'refuted', 'inconclusive'])).toBe('refuted');
+  });
+});
+
+/** Fake trajectories carrying only t_grok, for the statistical machinery. */
+const runWith = (tGrok: number | null) => ({ evals: [], tMem: 10, tGrok, diverged: null, stopReason: 'budget' as const, steps: 0, msPerStep: 0, wallMs: 0 });
+
+describe('calibration on simulated null data (identical arms)', () => {
+  // Each simulated comparison: 10 vs 10 seeds from the same log-normal t_grok distribution, censored at a
+  // budget that ~20% of runs exceed. The machinery must declare "supported" at most at rate α.
+  const sims = 400, alpha = 0.05, limit = alpha + 2.5 * Math.sqrt((alpha * (1 - alpha)) / sims);
+  const r = rng(99, 'calibration');
+  const draw = () => { const t = Math.exp(6 + 0.6 * r.normal()); return t > 800 ? null : t; };
+  const rate = (make: () => { p: ReturnType<typeof compare>; values: Record<string, number[]> }) => {
+    let supported = 0;
+    for (let s = 0; s < sims; s++) {
+      const { p, values } = make();
+      const o = p.test(values, { seed: s, B: 200 });
+      if (decide(o, o.p, o.pOpposite, alpha) === 'supported') supported++;
+    }
+    return supported / sims;
+  };
+  const sample = () => Array.from({ length: 10 }, () => metrics.tGrok.of(runWith(draw())));
+
+  test('Mann–Whitney comparison with no margin (minEffect ratio 1)', () => {
+    const p = compare({ name: 'faster', arms: ['a', 'b'], metric: metrics.tGrok, direction: 'less', effect: 'ratio', minEffect: 1 });
+    expect(rate(() => ({ p, values: { a: sample(), b: sample() } }))).toBeLessThanOrEqual(limit);
+  });
+  test('paired Wilcoxon comparison', () => {
+    const p = compare({ name: 'faster', arms: ['a', 'b'], metric: metrics.tGrok, direction: 'less', effect: 'ratio', minEffect: 1, paired: true });
+    expect(rate(() => ({ p, values: { a: sample(), b: sample() } }))).toBeLessThanOrEqual(limit);
+  });
+  test('one-sample test at the true median', () => {
+    const p = oneSample({ name: 'above', arm: 'a', metric: metrics.custom('x', (t) => t.tGrok!), greaterThan: Math.exp(6) });
+    expect(rate(() => ({ p: p as never, values: { a: Array.from({ length: 10 }, () => Math.exp(6 + 0.6 * r.normal())) } }))).toBeLessThanOrEqual(limit);
+  });
+  test('trend across three identical arms', () => {
+    const p = trend({ name: 'rises', arms: ['a', 'b', 'c'], doses: 'dose', metric: metrics.tGrok, direction: 'increasing', minTau: 0 });
+    let supported = 0;
+    for (let s = 0; s < 150; s++) {
+      const o = p.test({ a: sample(), b: sample(), c: sample() }, { seed: s, B: 100 });
+      if (decide(o, o.p, o.pOpposite, alpha) === 'supported') supported++;
+    }
+    expect(supported / 150).toBeLessThanOrEqual(alpha + 2.5 * Math.sqrt((alpha * (1 - alpha)) / 150));
+  });
+  test('Fisher comparison of rates', () => {
+    const p = proportion({ name: 'groks more', arms: ['a', 'b'], event: 'grokked', happened: (t) => t.tGrok !== null, direction: 'greater', minDifference: 0 });
+    const events = () => Array.from({ length: 10 }, () => (r.next() < 0.5 ? 1 : 0));
+    expect(rate(() => ({ p: p as never, values: { a: events(), b: events() } }))).toBeLessThanOrEqual(limit);
+  });
+});
+
+describe('predictions on clear effects', () => {
+  test('should support a large, consistent speed-up and refute a claimed 2× that is really ~1.1×', () => {
+    const base = [400, 420, 390, 450, 500, 380, 410, 430, 470, 440];
+    const twice = compare({ name: '2× faster', arms: ['new', 'old'], metric: metrics.tGrok, direction: 'less', effect: 'ratio', minEffect: 0.5 });
+    const o1 = twice.test({ new: base.map((x) => x / 3), old: base }, { seed: 1, B: 500 });
+    expect(decide(o1, o1.p, o1.pOpposite, 0.05)).toBe('supported');
+    const o2 = twice.test({ new: base.map((x) => x / 1.1), old: base }, { seed: 1, B: 500 });
+    expect(decide(o2, o2.p, o2.pOpposite, 0.05)).toBe('refuted');
+  });
+  test('should treat censored runs as ties above every observed time', () => {
+    const p = compare({ name: 'slower', arms: ['a', 'b'], metric: metrics.tGrok, direction: 'greater', effect: 'ratio', minEffect: 1 });
+    const o = p.test({ a: Array(8).fill(Infinity), b: [100, 120, 90, 110, 130, 95, 105, 115] }, { seed: 1, B: 300 });
+    expect(o.n).toEqual({ a: 8, b: 8 });
+    expect(o.p).toBeLessThan(0.001);
+  });
+});

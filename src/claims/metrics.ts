@@ -1,0 +1,41 @@
+import type { EvalRecord, Trajectory } from '../train/trajectory.ts';
+
+/**
+ * A number taken from each run. Censoring: a time that never came within the budget (t_grok of a run
+ * that never grokked, or diverged first) is +Infinity, so rank tests treat it as a tie above every
+ * observed time and it is never dropped. NaN means "undefined for this run" (e.g. a ratio to t_mem of a
+ * run that never memorized); predictions report how many runs that excluded.
+ */
+export interface Metric {
+  readonly name: string;
+  /** Display scale for plots and effect sizes. */
+  readonly log: boolean;
+  of(t: Trajectory): number;
+}
+
+const marker = (t: Trajectory, m: 'tMem' | 'tGrok'): number => t[m] ?? Infinity;
+const evalAt = (t: Trajectory, step: number): EvalRecord | undefined => t.evals.find((e) => e.step === step);
+
+export const metrics = {
+  /** t_grok: first evaluated step with test acc ≥ the grok threshold; +∞ if never (censored). */
+  tGrok: { name: 't_grok', log: true, of: (t) => marker(t, 'tGrok') } as Metric,
+  /** t_mem: first evaluated step with train acc ≥ the memorization threshold; +∞ if never. */
+  tMem: { name: 't_mem', log: true, of: (t) => marker(t, 'tMem') } as Metric,
+  /** t_grok / t_mem (+∞ when t_grok is censored; NaN when the run never memorized). */
+  delayRatio: {
+    name: 't_grok / t_mem', log: true,
+    of: (t) => (t.tMem === null ? NaN : marker(t, 'tGrok') / Math.max(t.tMem, 1)),
+  } as Metric,
+  /** The value of an eval key (testAcc, weightNorm, …) at the eval of a phase marker; NaN if the marker was never reached. */
+  at(m: 'tMem' | 'tGrok', key: string): Metric {
+    return { name: `${key} at ${m === 'tMem' ? 't_mem' : 't_grok'}`, log: false, of: (t) => (t[m] === null ? NaN : evalAt(t, t[m]!)?.[key] ?? NaN) };
+  },
+  /** The value of an eval key at the last evaluation. */
+  final(key: string, log = false): Metric {
+    return { name: `final ${key}`, log, of: (t) => t.evals.at(-1)?.[key] ?? NaN };
+  },
+  /** Any function of the trajectory. */
+  custom(name: string, of: (t: Trajectory) => number, log = false): Metric {
+    return { name, log, of };
+  },
+};

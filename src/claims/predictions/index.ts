@@ -1,0 +1,5 @@
+export type { Prediction } from './prediction.ts';
+export { oneSample } from './oneSample.ts';
+export { compare } from './compare.ts';
+export { trend } from './trend.ts';
+export { proportion } from './proportion.ts';

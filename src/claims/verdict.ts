@@ -1,0 +1,65 @@
+import { holm } from '../stats/holm.ts';
+import type { Trajectory } from '../train/trajectory.ts';
+import type { Claim } from './claim.ts';
+import { type Evidence, type Status, decide } from './evidence.ts';
+import { seedsNeeded } from './power.ts';
+
+/** What the report shows of each run. */
+export interface RunSummary { seed: number; tMem: number | null; tGrok: number | null; diverged: number | null; steps: number; wallMs: number; msPerStep: number }
+
+interface VerdictBase {
+  claim: { id: string; title: string };
+  alpha: number;
+  seeds: number;
+  evidence: Evidence[];
+  runs: Record<string, RunSummary[]>;
+  /** Wall time of the claim's runs as trained now (0 for runs read back from the store) and of the whole check. */
+  trainMs: number;
+  runtimeMs: number;
+  error?: string;
+}
+
+/** A claim's verdict (after fast-check's RunDetails: a union on `status`). */
+export type Verdict =
+  | (VerdictBase & { status: 'supported' | 'refuted' })
+  | (VerdictBase & { status: 'inconclusive'; seedsNeeded: number | null });
+
+/** Supported when every prediction is; refuted when any one is (the claim is a conjunction); inconclusive otherwise. */
+export function combine(statuses: readonly Status[]): Status {
+  if (statuses.length > 0 && statuses.every((s) => s === 'supported')) return 'supported';
+  if (statuses.includes('refuted')) return 'refuted';
+  return 'inconclusive';
+}
+
+/**
+ * Applies a claim's pre-registered predictions to its runs: each test, Holm's adjustment across the
+ * predictions (in both directions), the decision rule, and a power estimate where undecided.
+ */
+export function evaluate(claim: Claim, runs: Record<string, Trajectory[]>, timing = { trainMs: 0, runtimeMs: 0 }): Verdict {
+  const outcomes = claim.predictions.map((p, i) => {
+    const values = Object.fromEntries(p.arms.map((a) => [a, runs[a].map((t) => p.metric.of(t))]));
+    return { p, values, o: p.test(values, { seed: 1000 + i, B: 2000 }) };
+  });
+  const adj = holm(outcomes.map(({ o }) => o.p)), adjOpp = holm(outcomes.map(({ o }) => o.pOpposite));
+  const m = outcomes.length;
+  const evidence: Evidence[] = outcomes.map(({ p, values, o }, i) => {
+    const status = decide(o, adj[i], adjOpp[i], claim.alpha);
+    return {
+      ...o, prediction: p.name, protocol: p.protocol, pAdjusted: adj[i], pOppositeAdjusted: adjOpp[i], status,
+      ...(status === 'inconclusive' ? { seedsNeeded: seedsNeeded(p, values, claim.alpha / m) } : {}),
+    };
+  });
+  const status = combine(evidence.map((e) => e.status));
+  const base: VerdictBase = {
+    claim: { id: claim.id, title: claim.title }, alpha: claim.alpha, seeds: claim.seeds, evidence,
+    runs: Object.fromEntries(Object.entries(runs).map(([a, ts]) => [a, ts.map((t, seed) => summarize(t, seed))])),
+    ...timing,
+  };
+  if (status !== 'inconclusive') return { ...base, status };
+  const needs = evidence.filter((e) => e.status === 'inconclusive').map((e) => e.seedsNeeded ?? null);
+  return { ...base, status, seedsNeeded: needs.includes(null) ? null : Math.max(...(needs as number[])) };
+}
+
+function summarize(t: Trajectory, seed: number): RunSummary {
+  return { seed, tMem: t.tMem, tGrok: t.tGrok, diverged: t.diverged?.step ?? null, steps: t.steps, wallMs: t.wallMs, msPerStep: t.msPerStep };
+}

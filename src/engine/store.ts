@@ -1,0 +1,51 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { RunConfig } from '../train/config.ts';
+import type { Trajectory } from '../train/trajectory.ts';
+import { engineVersion } from './version.ts';
+
+/** JSON with object keys sorted, so equal configs hash equally whatever their key order. */
+export function canonicalJson(x: unknown): string {
+  return JSON.stringify(x, (_k, v) => (v && typeof v === 'object' && !Array.isArray(v)
+    ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, v[k]])) : v));
+}
+
+/** The run's identity: a hash of the full resolved config, the seed and the engine version. */
+export function runKey(config: RunConfig, seed: number): string {
+  return createHash('sha256').update(canonicalJson({ engine: engineVersion(), config, seed })).digest('hex').slice(0, 32);
+}
+
+interface Entry { key: string; engine: string; seed: number; config: RunConfig; trajectory: Trajectory }
+
+/**
+ * Finished runs on disk, one JSON file per key under `dir` (default .grokcheck/runs, or GROKCHECK_STORE).
+ * Writes are atomic (a temporary file renamed into place), so an interrupted suite leaves only whole
+ * entries; an entry that does not parse or whose key does not match is treated as missing and retrained.
+ */
+export class RunStore {
+  constructor(readonly dir = process.env.GROKCHECK_STORE ?? join(process.cwd(), '.grokcheck', 'runs')) {
+    mkdirSync(dir, { recursive: true });
+  }
+
+  private path(key: string): string { return join(this.dir, `${key}.json`); }
+
+  get(config: RunConfig, seed: number): Trajectory | null {
+    const key = runKey(config, seed);
+    let text: string;
+    try { text = readFileSync(this.path(key), 'utf8'); } catch { return null; }
+    try {
+      const e = JSON.parse(text) as Entry;
+      if (e.key === key && e.seed === seed && Array.isArray(e.trajectory?.evals)) return e.trajectory;
+    } catch { /* corrupt: fall through */ }
+    rmSync(this.path(key), { force: true });
+    return null;
+  }
+
+  put(config: RunConfig, seed: number, trajectory: Trajectory): void {
+    const key = runKey(config, seed), final = this.path(key), tmp = `${final}.${process.pid}.${Date.now()}.tmp`;
+    const entry: Entry = { key, engine: engineVersion(), seed, config, trajectory };
+    writeFileSync(tmp, JSON.stringify(entry));
+    renameSync(tmp, final);
+  }
+}

@@ -1,0 +1,31 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+/** What a trajectory depends on: the engine's sources and the kernels (not the claims, stats or report). */
+const ENGINE_DIRS = ['src/engine', 'src/tasks', 'src/models', 'src/optim', 'src/train', 'src/probes', 'assembly'];
+
+function files(dir: string): string[] {
+  return readdirSync(dir).sort().flatMap((f) => {
+    const p = join(dir, f);
+    if (statSync(p).isDirectory()) return files(p);
+    return /\.(ts|mjs)$/.test(f) && !f.endsWith('.test.ts') ? [p] : [];
+  });
+}
+
+let cached: string | null = null;
+
+/**
+ * The engine's version: a hash of its source files and kernels, so that any change to how runs are
+ * computed invalidates the run store, and nothing else does.
+ */
+export function engineVersion(): string {
+  if (!cached) {
+    const h = createHash('sha256');
+    for (const d of ENGINE_DIRS) for (const f of files(join(root, d))) { h.update(f.slice(root.length)); h.update(readFileSync(f)); }
+    cached = h.digest('hex').slice(0, 16);
+  }
+  return cached;
+}

@@ -1,18 +1,21 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Two projects: the unit tests (parallel, fast) run first; then the hypotheses, one file at a time,
- * because each hypothesis file already spreads its training runs over every core (src/engine/pool.ts).
+ * Three projects in order: the unit tests (parallel, fast); the hypotheses, one file at a time, because
+ * each hypothesis file already spreads its training runs over every core (src/engine/pool.ts); and the
+ * report's browser test, which needs the hypotheses' results.
  * The Allure reporter writes raw results that `npm run verify` / `grokcheck report` turn into HTML.
  */
 export default defineConfig({
   test: {
-    reporters: ['default', ['allure-vitest/reporter', { resultsDir: 'reports/allure-results' }]],
+    reporters: ['default', ['allure-vitest/reporter', { resultsDir: process.env.GROKCHECK_ALLURE_RESULTS ?? 'reports/allure-results' }]],
+    globalSetup: ['src/report/globalSetup.ts'],
     projects: [
       {
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts'],
+          exclude: ['src/**/*.e2e.test.ts'],
           setupFiles: ['allure-vitest/setup'],
           testTimeout: 60_000,
           sequence: { groupOrder: 0 },
@@ -27,6 +30,14 @@ export default defineConfig({
           testTimeout: 30 * 60_000,
           hookTimeout: 30 * 60_000,
           sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        test: {
+          name: 'report',
+          include: ['src/**/*.e2e.test.ts'],
+          testTimeout: 120_000,
+          sequence: { groupOrder: 2 },
         },
       },
     ],

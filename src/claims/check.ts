@@ -21,7 +21,7 @@ export async function check(claim: Claim, opts: { onProgress?(p: SweepProgress):
   } catch (e) {
     const verdict: Verdict = {
       status: 'inconclusive', seedsNeeded: null, claim: { id: claim.id, title: claim.title }, alpha: claim.alpha, seeds: claim.seeds,
-      evidence: [], runs: {}, trainMs: 0, runtimeMs: performance.now() - t0, error: (e as Error).message,
+      evidence: [], runs: {}, cpuMs: 0, trainMs: 0, runtimeMs: performance.now() - t0, error: (e as Error).message,
     };
     return { verdict, runs: {} };
   }

@@ -13,7 +13,9 @@ interface VerdictBase {
   seeds: number;
   evidence: Evidence[];
   runs: Record<string, RunSummary[]>;
-  /** Wall time of the claim's runs as trained now (0 for runs read back from the store) and of the whole check. */
+  /** Single-core training time summed over the claim's runs (as recorded when each was trained). */
+  cpuMs: number;
+  /** Training time spent in this check (0 when every run came from the run store), and the check's wall time. */
   trainMs: number;
   runtimeMs: number;
   error?: string;
@@ -53,6 +55,7 @@ export function evaluate(claim: Claim, runs: Record<string, Trajectory[]>, timin
   const base: VerdictBase = {
     claim: { id: claim.id, title: claim.title }, alpha: claim.alpha, seeds: claim.seeds, evidence,
     runs: Object.fromEntries(Object.entries(runs).map(([a, ts]) => [a, ts.map((t, seed) => summarize(t, seed))])),
+    cpuMs: Object.values(runs).flat().reduce((s, t) => s + t.wallMs, 0),
     ...timing,
   };
   if (status !== 'inconclusive') return { ...base, status };

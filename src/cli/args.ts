@@ -2,9 +2,9 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ConfigError } from '../engine/errors.ts';
 
 /** node:util parseArgs, strict, with unknown flags reported as a ConfigError naming the flag. */
-export function parse(argv: string[], options: NonNullable<ParseArgsConfig['options']>, allowPositionals = false) {
+export function parse<O extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: O, allowPositionals = false) {
   try {
-    return parseArgs({ args: argv, options, strict: true, allowPositionals });
+    return parseArgs({ args: argv, options, strict: true as const, allowPositionals });
   } catch (e) {
     const msg = (e as Error).message.split('\n')[0];
     const m = /'(--?[^' ]+)/.exec(msg);

@@ -8,29 +8,29 @@ const REF = JSON.parse(readFileSync(new URL('../../fixtures/stats-reference.json
 const inf = (xs: (number | string)[]) => xs.map((v) => (v === 'inf' ? Infinity : Number(v)));
 
 describe('statistics against SciPy reference values', () => {
-  test.each(REF.mannWhitney.map((c: any) => [c.method, c.alternative, c]))('Mann–Whitney %s %s', (_m, _a, c: any) => {
+  test.each<[any, any, any]>(REF.mannWhitney.map((c: any) => [c.method, c.alternative, c]))('Mann–Whitney %s %s', (_m, _a, c: any) => {
     const r = mannWhitney(inf(c.x), inf(c.y), c.alternative, c.method);
     expect(r.U).toBeCloseTo(c.U, 9);
     expect(r.p).toBeCloseTo(c.p, 9);
   });
-  test.each(REF.wilcoxon.map((c: any) => [c.d.length, c.alternative, c]))('Wilcoxon signed-rank n=%i %s', (_n, _a, c: any) => {
+  test.each<[any, any, any]>(REF.wilcoxon.map((c: any) => [c.d.length, c.alternative, c]))('Wilcoxon signed-rank n=%i %s', (_n, _a, c: any) => {
     expect(wilcoxonSignedRank(c.d, c.alternative).p).toBeCloseTo(c.p, 9);
   });
-  test.each(REF.fisher.map((c: any) => [c.table.join(','), c.alternative, c]))("Fisher's exact [%s] %s", (_t, _a, c: any) => {
+  test.each<[any, any, any]>(REF.fisher.map((c: any) => [c.table.join(','), c.alternative, c]))("Fisher's exact [%s] %s", (_t, _a, c: any) => {
     const [a, b, cc, d] = c.table;
     expect(fisherExact(a, b, cc, d, c.alternative).p).toBeCloseTo(c.p, 9);
   });
-  test.each(REF.spearman.map((c: any) => [c.x.length, c.alternative, c]))('Spearman n=%i %s', (_n, _a, c: any) => {
+  test.each<[any, any, any]>(REF.spearman.map((c: any) => [c.x.length, c.alternative, c]))('Spearman n=%i %s', (_n, _a, c: any) => {
     const r = spearman(c.x, c.y, c.alternative);
     expect(r.rho).toBeCloseTo(c.rho, 9);
     expect(r.p).toBeCloseTo(c.p, 9);
   });
-  test.each(REF.jonckheere.map((c: any, i: number) => [i, c]))('Jonckheere–Terpstra case %i against full enumeration', (_i, c: any) => {
+  test.each<[any, any]>(REF.jonckheere.map((c: any, i: number) => [i, c]))('Jonckheere–Terpstra case %i against full enumeration', (_i, c: any) => {
     const r = jonckheere(c.groups, c.direction, { permutations: 40000, seed: 3 });
     expect(r.J).toBe(c.J);
     expect(Math.abs(r.p - c.p)).toBeLessThan(0.006); // Monte Carlo error sd ≈ √(p(1−p)/40000) ≤ 0.0025
   });
-  test.each(REF.wilson.map((c: any) => [c.k, c.n, c]))('Wilson interval %i/%i', (_k, _n, c: any) => {
+  test.each<[any, any, any]>(REF.wilson.map((c: any) => [c.k, c.n, c]))('Wilson interval %i/%i', (_k, _n, c: any) => {
     const r = wilson(c.k, c.n);
     expect(r.ci[0]).toBeCloseTo(c.ci[0], 6);
     expect(r.ci[1]).toBeCloseTo(c.ci[1], 6);

@@ -1,0 +1,36 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { check } from '../claims/check.ts';
+import { registry } from '../claims/hypothesis.ts';
+import { ConfigError } from '../engine/errors.ts';
+import { summaryLine } from '../report/format.ts';
+import { readTable, recordRow } from '../report/table.ts';
+import { parse } from './args.ts';
+import { progressLine } from './progress.ts';
+
+const HYPOTHESES = join(process.cwd(), 'hypotheses');
+
+/** `grokcheck verify [IDS...]`: runs the chosen claims (all by default) with a progress bar and prints their verdicts. */
+export async function verifyCommand(argv: string[]): Promise<number> {
+  const { positionals } = parse(argv, {}, true);
+  let files: string[];
+  try { files = readdirSync(HYPOTHESES).filter((f) => f.endsWith('.spec.ts')).sort(); } catch { throw new ConfigError('hypotheses', HYPOTHESES, 'must be a folder of hypothesis files; run grokcheck from the project root'); }
+  const wanted = positionals.map((p) => p.toUpperCase());
+  const chosen = wanted.length ? files.filter((f) => wanted.includes(f.split('-')[0].toUpperCase())) : files;
+  const missing = wanted.filter((id) => !chosen.some((f) => f.toUpperCase().startsWith(`${id}-`)));
+  if (missing.length) throw new ConfigError('claim ids', missing.join(' '), `have no hypothesis file; known: ${files.map((f) => f.split('-')[0]).join(' ')}`);
+  for (const f of chosen) await import(pathToFileURL(join(HYPOTHESES, f)).href);
+  let mismatches = 0;
+  for (const claim of registry) {
+    const bar = progressLine(claim.seeds * Object.keys(claim.configs).length, `${claim.id} `);
+    const { verdict } = await check(claim, { onProgress: (p) => bar.update(p.done, `runs (${p.cached} from the store)`) });
+    bar.end();
+    recordRow(verdict);
+    const same = claim.recorded === verdict.status;
+    if (!same) mismatches++;
+    console.log(`${claim.id} ${claim.title}: ${summaryLine(verdict)}${same ? '' : `  [recorded: ${claim.recorded ?? 'none'}]`}`);
+  }
+  console.log(`\n${readTable() ?? ''}`);
+  return mismatches ? 1 : 0;
+}

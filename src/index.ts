@@ -1,0 +1,17 @@
+/**
+ * grokcheck's public surface: what hypothesis files import. A hypothesis reads like a short protocol:
+ * `hypothesis({ id, quote, source, base, arms, seeds, predictions, recorded })`.
+ */
+export { hypothesis } from './claims/hypothesis.ts';
+export type { ClaimSpec, Claim } from './claims/claim.ts';
+export { metrics, type Metric } from './claims/metrics.ts';
+export { compare, oneSample, proportion, trend, type Prediction } from './claims/predictions/index.ts';
+export type { Status, Evidence } from './claims/evidence.ts';
+export type { Verdict } from './claims/verdict.ts';
+export { check } from './claims/check.ts';
+export type { RunConfig, RunConfigInput } from './train/config.ts';
+export type { Trajectory, EvalRecord } from './train/trajectory.ts';
+export { train } from './train/train.ts';
+export { registerProbe, type Probe } from './probes/index.ts';
+export { registerOptimizer } from './optim/recipes.ts';
+export { registerModel } from './models/index.ts';

@@ -1,0 +1,24 @@
+import type { Evidence } from '../claims/evidence.ts';
+import type { Verdict } from '../claims/verdict.ts';
+
+/** Numbers for people: 4 significant digits, exponent form when tiny or huge, ∞ for censored. */
+export function num(x: number): string {
+  if (x === Infinity) return '∞';
+  if (x === -Infinity) return '−∞';
+  if (Number.isNaN(x)) return '—';
+  if (x !== 0 && (Math.abs(x) >= 1e5 || Math.abs(x) < 1e-3)) return x.toExponential(2);
+  return String(+x.toPrecision(4));
+}
+
+export const pval = (p: number): string => (p < 1e-4 ? p.toExponential(1) : p.toFixed(4));
+
+export function effectText(e: Evidence): string {
+  return `${e.effect.name} = ${num(e.effect.estimate)} [${num(e.effect.ci[0])}, ${num(e.effect.ci[1])}]`;
+}
+
+/** One line: "REFUTED — median t_grok / t_mem = 2.1 [1.9, 2.6] vs > 10 (p_adj 0.99); …". */
+export function summaryLine(v: Verdict): string {
+  const parts = v.evidence.map((e) => `${e.prediction}: ${effectText(e)} vs ${e.direction === 'greater' ? '>' : '<'} ${num(e.threshold)}, p_adj ${pval(e.pAdjusted)} → ${e.status}`);
+  const extra = v.status === 'inconclusive' ? (v.error ? ` — error: ${v.error}` : ` — about ${v.seedsNeeded ?? '>8×'} seeds per arm would decide it`) : '';
+  return `${v.status.toUpperCase()}${extra}${parts.length ? ` — ${parts.join('; ')}` : ''}`;
+}

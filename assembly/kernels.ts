@@ -4,6 +4,17 @@
 // lays its buffers out there once per run and calls these functions on them. Nothing here allocates.
 // Every loop adds in a fixed order, so one build gives bit-identical results on every run.
 
+/**
+ * c + a·b per lane. Built twice (scripts/build-wasm.mjs): with relaxed SIMD it is one fused multiply-add
+ * (f32x4.relaxed_madd, an FMA instruction on x86-64 and ARM64, rounded once), otherwise a multiply then an
+ * add. The engine uses the FMA build where the runtime accepts it and records which one ran.
+ */
+// @ts-ignore: decorator
+@inline function madd(a: v128, b: v128, c: v128): v128 {
+  if (ASC_FEATURE_RELAXED_SIMD) return f32x4.relaxed_madd(a, b, c);
+  return f32x4.add(f32x4.mul(a, b), c);
+}
+
 /** Rows of C a micro-kernel computes at once, and the K-chunk that keeps a panel of A and B in L2. */
 const MR = 4;
 const KC = 256;
@@ -77,13 +88,13 @@ function tile4(kc: i32, a: usize, sam: i32, sak: i32, bp: usize, tile: usize): v
   for (let k = 0; k < kc; k++) {
     const b0 = v128.load(bq), b1 = v128.load(bq, 16);
     let x = f32x4.splat(load<f32>(ap));
-    c00 = f32x4.add(c00, f32x4.mul(x, b0)); c01 = f32x4.add(c01, f32x4.mul(x, b1));
+    c00 = madd(x, b0, c00); c01 = madd(x, b1, c01);
     x = f32x4.splat(load<f32>(ap + ra));
-    c10 = f32x4.add(c10, f32x4.mul(x, b0)); c11 = f32x4.add(c11, f32x4.mul(x, b1));
+    c10 = madd(x, b0, c10); c11 = madd(x, b1, c11);
     x = f32x4.splat(load<f32>(ap + 2 * ra));
-    c20 = f32x4.add(c20, f32x4.mul(x, b0)); c21 = f32x4.add(c21, f32x4.mul(x, b1));
+    c20 = madd(x, b0, c20); c21 = madd(x, b1, c21);
     x = f32x4.splat(load<f32>(ap + 3 * ra));
-    c30 = f32x4.add(c30, f32x4.mul(x, b0)); c31 = f32x4.add(c31, f32x4.mul(x, b1));
+    c30 = madd(x, b0, c30); c31 = madd(x, b1, c31);
     ap += ka; bq += 32;
   }
   v128.store(tile, c00); v128.store(tile, c01, 16); v128.store(tile, c10, 32); v128.store(tile, c11, 48);
@@ -99,13 +110,13 @@ function tile4t(kc: i32, a: usize, sak: i32, bp: usize, tile: usize): void {
   for (let k = 0; k < kc; k++) {
     const b0 = v128.load(bq), b1 = v128.load(bq, 16), xs = v128.load(ap);
     let x = v128.shuffle<f32>(xs, xs, 0, 0, 0, 0);
-    c00 = f32x4.add(c00, f32x4.mul(x, b0)); c01 = f32x4.add(c01, f32x4.mul(x, b1));
+    c00 = madd(x, b0, c00); c01 = madd(x, b1, c01);
     x = v128.shuffle<f32>(xs, xs, 1, 1, 1, 1);
-    c10 = f32x4.add(c10, f32x4.mul(x, b0)); c11 = f32x4.add(c11, f32x4.mul(x, b1));
+    c10 = madd(x, b0, c10); c11 = madd(x, b1, c11);
     x = v128.shuffle<f32>(xs, xs, 2, 2, 2, 2);
-    c20 = f32x4.add(c20, f32x4.mul(x, b0)); c21 = f32x4.add(c21, f32x4.mul(x, b1));
+    c20 = madd(x, b0, c20); c21 = madd(x, b1, c21);
     x = v128.shuffle<f32>(xs, xs, 3, 3, 3, 3);
-    c30 = f32x4.add(c30, f32x4.mul(x, b0)); c31 = f32x4.add(c31, f32x4.mul(x, b1));
+    c30 = madd(x, b0, c30); c31 = madd(x, b1, c31);
     ap += ka; bq += 32;
   }
   v128.store(tile, c00); v128.store(tile, c01, 16); v128.store(tile, c10, 32); v128.store(tile, c11, 48);
@@ -119,8 +130,8 @@ function tile1(kc: i32, a: usize, sak: i32, bp: usize, tile: usize): void {
   let ap = a, bq = bp;
   for (let k = 0; k < kc; k++) {
     const x = f32x4.splat(load<f32>(ap));
-    c0 = f32x4.add(c0, f32x4.mul(x, v128.load(bq)));
-    c1 = f32x4.add(c1, f32x4.mul(x, v128.load(bq, 16)));
+    c0 = madd(x, v128.load(bq), c0);
+    c1 = madd(x, v128.load(bq, 16), c1);
     ap += ka; bq += 32;
   }
   v128.store(tile, c0); v128.store(tile, c1, 16);

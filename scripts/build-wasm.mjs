@@ -1,5 +1,6 @@
-// Compiles assembly/kernels.ts to build/kernels.wasm (WebAssembly + SIMD) with the AssemblyScript
-// compiler from node_modules. Runs offline, on `npm ci` (the prepare script) and before tests.
+// Compiles assembly/kernels.ts with the AssemblyScript compiler from node_modules, twice: build/kernels.wasm
+// (WebAssembly SIMD) and build/kernels-fma.wasm (plus relaxed SIMD: fused multiply-add). Runs offline, on
+// `npm ci` (the prepare script) and before tests; skipped when the builds are newer than the source.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, statSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -7,12 +8,14 @@ import { dirname, join } from 'node:path';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const src = join(root, 'assembly', 'kernels.ts');
-const out = join(root, 'build', 'kernels.wasm');
-const fresh = existsSync(out) && statSync(out).mtimeMs >= statSync(src).mtimeMs;
-if (!fresh || process.argv.includes('--force')) {
+const builds = [['kernels.wasm', ['simd']], ['kernels-fma.wasm', ['simd', 'relaxed-simd']]];
+for (const [name, features] of builds) {
+  const out = join(root, 'build', name);
+  const fresh = existsSync(out) && statSync(out).mtimeMs >= statSync(src).mtimeMs;
+  if (fresh && !process.argv.includes('--force')) continue;
   mkdirSync(dirname(out), { recursive: true });
   execFileSync(process.execPath, [
     join(root, 'node_modules', 'assemblyscript', 'bin', 'asc.js'), src,
-    '-o', out, '-O3', '--runtime', 'stub', '--noAssert', '--importMemory', '--enable', 'simd',
+    '-o', out, '-O3', '--runtime', 'stub', '--noAssert', '--importMemory', ...features.flatMap((f) => ['--enable', f]),
   ], { stdio: 'inherit' });
 }

@@ -1,5 +1,6 @@
 import { cpus } from 'node:os';
 import { defaultThreads, runParallel } from '../engine/pool.ts';
+import { kernelVariant } from '../models/_internals/wasm.ts';
 import { loadTf } from '../models/tfjs.ts';
 import { type RunConfig, type RunConfigInput, resolveConfig } from '../train/config.ts';
 import { train } from '../train/train.ts';
@@ -42,7 +43,7 @@ export async function benchCommand(argv: string[]): Promise<number> {
   for (const w of WORKLOADS) {
     if (values.only && !w.id.includes(values.only)) continue;
     const ms = timeSteps(w);
-    emit({ workload: w.id, msPerStep: ms, stepsPerSecond: 1000 / ms, backend: w.id.startsWith('tfjs') ? `tfjs-${loadTf().backend}` : 'wasm-simd' });
+    emit({ workload: w.id, msPerStep: ms, stepsPerSecond: 1000 / ms, backend: w.id.startsWith('tfjs') ? `tfjs-${loadTf().backend}` : kernelVariant() });
   }
   if (!values.only || 'sweep'.includes(values.only)) {
     const threads = defaultThreads(), runs = 4 * threads, steps = 500;
@@ -54,10 +55,10 @@ export async function benchCommand(argv: string[]): Promise<number> {
   }
   if (!values.json) {
     console.log(`\ngrokcheck bench — ${cpus()[0]?.model ?? 'cpu'} × ${cpus().length}, node ${process.version}\n`);
-    console.log('| workload | ms/step (median) | steps/s | runs/min |');
-    console.log('|---|---:|---:|---:|');
+    console.log('| workload | backend | ms/step (median) | steps/s | runs/min |');
+    console.log('|---|---|---:|---:|---:|');
     for (const r of rows) {
-      console.log(`| ${r.workload} | ${Number(r.msPerStep).toFixed(2)} | ${r.stepsPerSecond ? Number(r.stepsPerSecond).toFixed(1) : ''} | ${r.runsPerMinute ? Number(r.runsPerMinute).toFixed(1) : ''} |`);
+      console.log(`| ${r.workload} | ${r.backend ?? `${r.threads} threads`} | ${Number(r.msPerStep).toFixed(2)} | ${r.stepsPerSecond ? Number(r.stepsPerSecond).toFixed(1) : ''} | ${r.runsPerMinute ? Number(r.runsPerMinute).toFixed(1) : ''} |`);
     }
   }
   return 0;

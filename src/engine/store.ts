@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import type { RunConfig } from '../train/config.ts';
 import type { Trajectory } from '../train/trajectory.ts';
+import { kernelVariant } from '../models/_internals/wasm.ts';
 import { engineVersion } from './version.ts';
 
 /** JSON with object keys sorted, so equal configs hash equally whatever their key order. */
@@ -11,9 +12,9 @@ export function canonicalJson(x: unknown): string {
     ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, v[k]])) : v));
 }
 
-/** The run's identity: a hash of the full resolved config, the seed and the engine version. */
+/** The run's identity: a hash of the full resolved config, the seed, the engine version and the kernel build. */
 export function runKey(config: RunConfig, seed: number): string {
-  return createHash('sha256').update(canonicalJson({ engine: engineVersion(), config, seed })).digest('hex').slice(0, 32);
+  return createHash('sha256').update(canonicalJson({ engine: engineVersion(), kernels: kernelVariant(), config, seed })).digest('hex').slice(0, 32);
 }
 
 interface Entry { key: string; engine: string; seed: number; config: RunConfig; trajectory: Trajectory }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import type { Param } from '../models/model.ts';
 import { resolveConfig } from '../train/config.ts';
@@ -69,6 +70,21 @@ describe('optimizer transforms against hand-computed steps', () => {
   test('should warm the learning rate up linearly', () => {
     const ps = scalarSteps(opt({ name: 'sgd', lr: 1, wd: 0, warmup: 4 }), 0, [1, 1, 1, 1, 1]);
     expect(ps).toEqual([-0.25, -0.75, -1.5, -2.5, -3.5].map((x) => expect.closeTo(x, 6)));
+  });
+
+  test('should match torch.optim.AdamW step for step (fixtures/make-torch-adamw.py)', () => {
+    const ref = JSON.parse(readFileSync(new URL('../../fixtures/torch-adamw.json', import.meta.url), 'utf8'));
+    for (const c of ref.cases) {
+      const t = opt({ name: 'adamw', lr: c.lr, wd: c.wd, beta1: c.betas[0], beta2: c.betas[1], eps: c.eps });
+      const params = [param('W', ref.init.flat(), [2, 3])];
+      const state = t.init(params);
+      ref.grads.forEach((g: number[][], i: number) => {
+        const u = [Float32Array.from(g.flat())];
+        t.update(u, state, params, i + 1);
+        applyUpdates(params, u);
+        params[0].data.forEach((x, j) => expect(x).toBeCloseTo(c.params[i].flat()[j], 6));
+      });
+    }
   });
 
   test('should match TensorFlow.js Adam over several steps', () => {

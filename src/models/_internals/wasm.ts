@@ -1,5 +1,6 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import v8 from 'node:v8';
 
 /** The exports of build/kernels.wasm (assembly/kernels.ts); every pointer is a byte offset. */
 export interface Kernels {
@@ -20,17 +21,37 @@ export interface Kernels {
   correct(): number;
 }
 
-const wasmPath = fileURLToPath(new URL('../../../build/kernels.wasm', import.meta.url));
+const buildPath = (name: string) => fileURLToPath(new URL(`../../../build/${name}`, import.meta.url));
 let module: WebAssembly.Module | null = null;
+let variant: 'wasm-simd-fma' | 'wasm-simd' = 'wasm-simd';
 
+/**
+ * The kernels' module: the fused-multiply-add build where this Node accepts relaxed SIMD (V8's
+ * --experimental-wasm-relaxed-simd, set here before compiling; on by default from Node 22), the plain SIMD
+ * build otherwise or when GROKCHECK_KERNELS=simd. The two round differently, so the variant is part of
+ * every run's identity in the run store.
+ */
 function kernelModule(): WebAssembly.Module {
-  if (!module) {
-    if (!existsSync(wasmPath)) {
-      throw new Error(`grokcheck: the compiled kernels are missing (${wasmPath}); run \`npm run build:wasm\` (npm ci runs it).`);
-    }
-    module = new WebAssembly.Module(readFileSync(wasmPath));
+  if (module) return module;
+  const plain = buildPath('kernels.wasm'), fma = buildPath('kernels-fma.wasm');
+  if (!existsSync(plain)) throw new Error(`grokcheck: the compiled kernels are missing (${plain}); run \`npm run build:wasm\` (npm ci runs it).`);
+  if (process.env.GROKCHECK_KERNELS !== 'simd' && existsSync(fma)) {
+    try {
+      v8.setFlagsFromString('--experimental-wasm-relaxed-simd');
+      module = new WebAssembly.Module(readFileSync(fma));
+      variant = 'wasm-simd-fma';
+      return module;
+    } catch { /* this runtime lacks relaxed SIMD: fall back */ }
   }
+  module = new WebAssembly.Module(readFileSync(plain));
+  variant = 'wasm-simd';
   return module;
+}
+
+/** Which kernel build runs in this process: 'wasm-simd-fma' or 'wasm-simd'. */
+export function kernelVariant(): string {
+  kernelModule();
+  return variant;
 }
 
 /** Floats of scratch gemm needs for N columns; mirrors packSize() in assembly/kernels.ts (KC = 256). */

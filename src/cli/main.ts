@@ -4,6 +4,7 @@ const HELP = `grokcheck: grokking claims as executable hypotheses.
 
   grokcheck train [flags]        train one network (grokcheck train --help)
   grokcheck verify [IDS...]      run the hypotheses (all, or the given claim ids) and print verdicts
+                                 (--seeds N raises the seeds per arm)
   grokcheck report [--no-serve]  build the Allure report from the last verification (and serve it)
   grokcheck bench [--json]       time the engine on the standard workloads`;
 

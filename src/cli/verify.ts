@@ -11,9 +11,14 @@ import { progressLine } from './progress.ts';
 
 const HYPOTHESES = join(process.cwd(), 'hypotheses');
 
-/** `grokcheck verify [IDS...]`: runs the chosen claims (all by default) with a progress bar and prints their verdicts. */
+/** `grokcheck verify [IDS...] [--seeds N]`: runs the chosen claims (all by default) with a progress bar and prints their verdicts. */
 export async function verifyCommand(argv: string[]): Promise<number> {
-  const { positionals } = parse(argv, {}, true);
+  const { positionals, values } = parse(argv, { seeds: { type: 'string' } }, true);
+  if (values.seeds !== undefined) {
+    const n = Number(values.seeds);
+    if (!Number.isInteger(n) || n < 2) throw new ConfigError('--seeds', values.seeds, 'must be an integer ≥ 2 (seeds per arm; raises each claim\'s own number)');
+    process.env.GROKCHECK_SEEDS = String(n);
+  }
   let files: string[];
   try { files = readdirSync(HYPOTHESES).filter((f) => f.endsWith('.spec.ts')).sort(); } catch { throw new ConfigError('hypotheses', HYPOTHESES, 'must be a folder of hypothesis files; run grokcheck from the project root'); }
   const wanted = positionals.map((p) => p.toUpperCase());

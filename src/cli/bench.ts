@@ -1,6 +1,6 @@
 import { cpus } from 'node:os';
 import { defaultThreads, runParallel } from '../engine/pool.ts';
-import { kernelVariant } from '../models/_internals/wasm.ts';
+import { kernelVariant } from '../engine/wasm.ts';
 import { loadTf } from '../models/tfjs.ts';
 import { type RunConfig, type RunConfigInput, resolveConfig } from '../train/config.ts';
 import { train } from '../train/train.ts';

@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import type { RunConfig } from '../train/config.ts';
 import type { Trajectory } from '../train/trajectory.ts';
-import { kernelVariant } from '../models/_internals/wasm.ts';
+import { kernelVariant } from './wasm.ts';
 import { engineVersion } from './version.ts';
 
 /** JSON with object keys sorted, so equal configs hash equally whatever their key order. */

@@ -3,7 +3,7 @@ import type { Task } from '../tasks/task.ts';
 import { ACTIVATIONS } from './activations.ts';
 import { mlpLayers } from './init.ts';
 import { LOSSES } from './losses.ts';
-import { Arena, type Buf, gemmScratch } from './_internals/wasm.ts';
+import { Arena, type Buf, gemmScratch } from '../engine/wasm.ts';
 import type { MlpConfig, Model, ModelInit, Param } from './model.ts';
 
 /** Activations with a SIMD kernel; the others run elementwise in JS on the arena's views. */

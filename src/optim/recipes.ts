@@ -1,5 +1,8 @@
 import { check, isNum } from '../engine/errors.ts';
 import { addDecayedWeights } from './addDecayedWeights.ts';
+import { partition } from './partition.ts';
+import { isHiddenMatrix, scaleByMuon } from './scaleByMuon.ts';
+import { stiefelRetraction } from './stiefelRetraction.ts';
 import { clipByGlobalNorm } from './clipByGlobalNorm.ts';
 import { scaleByAdam } from './scaleByAdam.ts';
 import { linearWarmup, scaleByLearningRate } from './scaleByLearningRate.ts';
@@ -42,7 +45,32 @@ const RECIPES = new Map<string, Recipe>([
   ['adam', (c) => chain(...pre(c), addDecayedWeights(c.wd, mask(c)), scaleByAdam({ b1: c.beta1, b2: c.beta2, eps: c.eps }), lr(c))],
   /** AdamW, decoupled decay (torch.optim.AdamW). */
   ['adamw', (c) => chain(...pre(c), scaleByAdam({ b1: c.beta1, b2: c.beta2, eps: c.eps }), addDecayedWeights(c.wd, mask(c)), lr(c))],
+  /**
+   * Muon on the hidden matrices, AdamW on the rest (embedding, head, vectors), decoupled decay wd on both.
+   * extra: muonLr (0.02, Jordan et al.'s default), momentum (0.95), nesterov (true), nsSteps (5); lr is AdamW's.
+   */
+  ['muon', (c) => partition((p, all) => (isHiddenMatrix(p, all) ? 'muon' : 'adamw'), {
+    muon: chain(...pre(c), scaleByMuon({ momentum: num(c, 'momentum', 0.95), nesterov: c.extra.nesterov !== false, nsSteps: num(c, 'nsSteps', 5) }),
+      addDecayedWeights(c.wd, mask(c)), scaleByLearningRate(linearWarmup(num(c, 'muonLr', 0.02), c.warmup))),
+    adamw: chain(...pre(c), scaleByAdam({ b1: c.beta1, b2: c.beta2, eps: c.eps }), addDecayedWeights(c.wd, mask(c)), lr(c)),
+  })],
 ]);
+
+const num = (c: OptimizerConfig, key: string, fallback: number): number => {
+  const v = c.extra[key] ?? fallback;
+  check(isNum(v), `optimizer.extra.${key}`, v, 'must be a number');
+  return v as number;
+};
+
+/**
+ * Applies the options every recipe shares: extra.stiefel = 'hidden' keeps the hidden matrices on the Stiefel
+ * manifold scaled by extra.stiefelScale (default 1) after the recipe's update (src/optim/stiefelRetraction.ts).
+ */
+function withConstraints(cfg: OptimizerConfig, t: Transform<any>): Transform<any> {
+  if (cfg.extra.stiefel === undefined) return t;
+  check(cfg.extra.stiefel === 'hidden', 'optimizer.extra.stiefel', cfg.extra.stiefel, "must be 'hidden' (the matrices between hidden layers)");
+  return chain(t, stiefelRetraction(isHiddenMatrix, num(cfg, 'stiefelScale', 1)));
+}
 
 /** Adds an optimizer recipe that configs can name. */
 export function registerOptimizer(name: string, recipe: Recipe): void {
@@ -64,5 +92,5 @@ export function buildOptimizer(cfg: OptimizerConfig, seed: number): Transform<an
   check(isNum(cfg.momentum) && cfg.momentum >= 0 && cfg.momentum < 1, 'optimizer.momentum', cfg.momentum, 'must be in [0, 1)');
   check(cfg.clip === null || (isNum(cfg.clip) && cfg.clip > 0), 'optimizer.clip', cfg.clip, 'must be null or a positive number');
   check(cfg.decay === 'all' || cfg.decay === 'matrices', 'optimizer.decay', cfg.decay, "must be 'all' or 'matrices'");
-  return recipe!(cfg, seed);
+  return withConstraints(cfg, recipe!(cfg, seed));
 }

@@ -1,10 +1,11 @@
 import { check } from '../engine/errors.ts';
 import { gradNorm, weightNorm } from './norms.ts';
+import { muonUpdate, spectrum } from './spectrum.ts';
 import type { Probe } from './probe.ts';
 
 export type { Probe, ProbeContext } from './probe.ts';
 
-const PROBES = new Map<string, Probe>([[gradNorm.name, gradNorm], [weightNorm.name, weightNorm]]);
+const PROBES = new Map<string, Probe>([gradNorm, weightNorm, spectrum, muonUpdate].map((p) => [p.name, p]));
 
 /** Adds a probe that configs can name in `probes`. */
 export function registerProbe(probe: Probe): void {

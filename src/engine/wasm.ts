@@ -21,7 +21,7 @@ export interface Kernels {
   correct(): number;
 }
 
-const buildPath = (name: string) => fileURLToPath(new URL(`../../../build/${name}`, import.meta.url));
+const buildPath = (name: string) => fileURLToPath(new URL(`../../build/${name}`, import.meta.url));
 let module: WebAssembly.Module | null = null;
 let variant: 'wasm-simd-fma' | 'wasm-simd' = 'wasm-simd';
 
@@ -46,6 +46,11 @@ function kernelModule(): WebAssembly.Module {
   module = new WebAssembly.Module(readFileSync(plain));
   variant = 'wasm-simd';
   return module;
+}
+
+/** The kernels bound to a memory (each model, and each Linalg, has its own). */
+export function instantiate(memory: WebAssembly.Memory): Kernels {
+  return new WebAssembly.Instance(kernelModule(), { env: { memory } }).exports as unknown as Kernels;
 }
 
 /** Which kernel build runs in this process: 'wasm-simd-fma' or 'wasm-simd'. */
@@ -82,7 +87,7 @@ export class Arena {
   commit(): { f32: (h: number) => Buf; i32: (h: number) => Buf<Int32Array> } {
     const pages = Math.ceil(this.offset / 65536) + 1;
     const memory = new WebAssembly.Memory({ initial: pages });
-    this.kernels = new WebAssembly.Instance(kernelModule(), { env: { memory } }).exports as unknown as Kernels;
+    this.kernels = instantiate(memory);
     const buf = memory.buffer;
     return {
       f32: (h) => ({ ptr: this.plan[h].ptr, data: new Float32Array(buf, this.plan[h].ptr, this.plan[h].len) }),

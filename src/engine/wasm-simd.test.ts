@@ -7,11 +7,11 @@ process.env.GROKCHECK_KERNELS = 'simd';
 describe('the plain SIMD kernel build', () => {
   test('should be selected by GROKCHECK_KERNELS=simd and match TensorFlow.js like the FMA build', async () => {
     const { kernelVariant } = await import('./wasm.ts');
-    const { resolveConfig } = await import('../../train/config.ts');
-    const { buildTask } = await import('../../tasks/index.ts');
-    const { initMlp } = await import('../init.ts');
-    const { mlp } = await import('../mlp.ts');
-    const { tfjsMlp } = await import('../tfjs.ts');
+    const { resolveConfig } = await import('../train/config.ts');
+    const { buildTask } = await import('../tasks/index.ts');
+    const { initMlp } = await import('../models/init.ts');
+    const { mlp } = await import('../models/mlp.ts');
+    const { tfjsMlp } = await import('../models/tfjs.ts');
     expect(kernelVariant()).toBe('wasm-simd');
     for (const [seed, act] of [[1, 'relu'], [2, 'quadratic'], [3, 'gelu']] as const) {
       const cfg = resolveConfig({ task: { p: 13 }, model: { hidden: [33, 17], act, bias: true } });

@@ -1,0 +1,87 @@
+import { type Kernels, gemmScratch, instantiate } from './wasm.ts';
+
+const BASE = 65536; // the kernels' static data lives in the first page
+
+/**
+ * Dense float32 matrix products on the WebAssembly kernels, for optimizer transforms and probes that work on
+ * whole weight matrices (Newton–Schulz orthogonalization, polar retraction). Row-major; inputs are copied
+ * into a private memory that grows as needed, so callers pass and get plain Float32Arrays.
+ */
+export class Linalg {
+  private memory = new WebAssembly.Memory({ initial: 4 });
+  private k: Kernels = instantiate(this.memory);
+
+  /** C[m×n] = op(A)·op(B) with op(A) m×k and op(B) k×n; transA/transB read A as [k×m] / B as [n×k]. */
+  matmul(A: Float32Array, B: Float32Array, m: number, k: number, n: number, transA = false, transB = false): Float32Array {
+    const a = BASE, b = align(a + 4 * m * k), bt = align(b + 4 * k * n), c = align(bt + 4 * k * n), pack = align(c + 4 * m * n);
+    this.ensure(pack + 4 * gemmScratch(Math.max(n, 8)));
+    const f = new Float32Array(this.memory.buffer);
+    f.set(A.subarray(0, m * k), a / 4);
+    f.set(B.subarray(0, k * n), b / 4);
+    if (transB) this.k.transpose(n, k, b, bt);
+    this.k.gemm(m, n, k, a, transA ? 1 : k, transA ? m : 1, transB ? bt : b, n, c, n, 0, pack);
+    return new Float32Array(this.memory.buffer, c, m * n).slice();
+  }
+
+  private ensure(bytes: number): void {
+    const need = Math.ceil(bytes / 65536) - this.memory.buffer.byteLength / 65536;
+    if (need > 0) this.memory.grow(need);
+  }
+}
+
+const align = (x: number) => (x + 63) & ~63;
+
+let shared: Linalg | null = null;
+/** The process's Linalg (one wasm memory reused by every caller on this thread). */
+export const linalg = (): Linalg => (shared ??= new Linalg());
+
+export function transpose(X: Float32Array, rows: number, cols: number): Float32Array {
+  const T = new Float32Array(rows * cols);
+  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) T[c * rows + r] = X[r * cols + c];
+  return T;
+}
+
+const frobenius = (X: Float32Array): number => { let s = 0; for (let i = 0; i < X.length; i++) s += X[i] * X[i]; return Math.sqrt(s); };
+
+/**
+ * Muon's quintic Newton–Schulz iteration (Jordan et al. 2024, github.com/KellerJordan/Muon): X = G/‖G‖_F, then
+ * `steps` times X ← aX + (bA + cA²)X with A = XXᵀ and (a, b, c) = (3.4445, −4.7750, 2.0315), on the wide
+ * orientation. It pushes every singular value towards 1 without converging exactly: the coefficients trade
+ * exactness for speed, leaving the singular values in a band around 1 (see linalg.test.ts for the band).
+ */
+export function newtonSchulz5(G: Float32Array, rows: number, cols: number, steps = 5): Float32Array {
+  const [a, b, c] = [3.4445, -4.775, 2.0315];
+  const wide = rows <= cols, r = wide ? rows : cols, n = wide ? cols : rows;
+  const norm = frobenius(G) + 1e-7;
+  let X = wide ? G.map((v) => v / norm) : transpose(G, rows, cols).map((v) => v / norm);
+  const L = linalg();
+  for (let s = 0; s < steps; s++) {
+    const A = L.matmul(X, X, r, n, r, false, true);
+    const A2 = L.matmul(A, A, r, r, r);
+    const B = A.map((v, i) => b * v + c * A2[i]);
+    const BX = L.matmul(B, X, r, r, n);
+    X = X.map((v, i) => a * v + BX[i]);
+  }
+  return wide ? X : transpose(X, r, n);
+}
+
+/**
+ * The polar factor UVᵀ of W = UΣVᵀ (the nearest semi-orthogonal matrix in Frobenius norm), by the cubic
+ * Newton–Schulz iteration X ← 1.5X − 0.5XXᵀX from X = W/‖W‖_F, until ‖XXᵀ − I‖_max < tol (wide orientation).
+ * Converges for full-rank W; a zero singular value stays zero (the factor is then not unique).
+ */
+export function polar(W: Float32Array, rows: number, cols: number, { tol = 1e-5, maxIter = 100 } = {}): Float32Array {
+  const wide = rows <= cols, r = wide ? rows : cols, n = wide ? cols : rows;
+  const norm = frobenius(W) + 1e-12;
+  let X = wide ? W.map((v) => v / norm) : transpose(W, rows, cols).map((v) => v / norm);
+  const L = linalg();
+  for (let it = 0; it < maxIter; it++) {
+    const A = L.matmul(X, X, r, n, r, false, true);
+    let off = 0;
+    for (let i = 0; i < r; i++) for (let j = 0; j < r; j++) off = Math.max(off, Math.abs(A[i * r + j] - (i === j ? 1 : 0)));
+    if (off < tol) break;
+    const AX = L.matmul(A, X, r, r, n);
+    X = X.map((v, i) => 1.5 * v - 0.5 * AX[i]);
+  }
+  return wide ? X : transpose(X, r, n);
+}

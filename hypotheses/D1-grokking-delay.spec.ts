@@ -18,13 +18,14 @@ export default hypothesis({
     model: { hidden: [128], act: 'quadratic', bias: false },
     loss: 'ce',
     optimizer: { name: 'adamw', lr: 1e-3, beta1: 0.9, beta2: 0.98 },
-    steps: 8000, evalEvery: 10,
+    steps: 8000, evalEvery: 10, probes: ['weightNorm'],
     stop: { testAcc: 0.99, hold: 5 },
   },
   arms: {
     'wd=1': { optimizer: { wd: 1 } },
     'wd=0.3': { optimizer: { wd: 0.3 } },
   },
+  deviations: 'None to the test. Added after recording (2026-11-22): the weightNorm probe, so that S1 and S2 share these runs; probes only read the model, so the trajectories and the verdict are unchanged. Exploratory, not part of this test: pilots for the Muon claims found a two-hidden-layer ReLU MLP (p = 31, train fraction 0.6, AdamW lr 3e-3, wd 1) with t_grok/t_mem ≈ 30 on two seeds, so the delay depends on the regime; the refutation stands for the pre-registered one-hidden-layer x² setting only, and a follow-up should pre-register the deeper ReLU arm.',
   seeds: 8,
   predictions: [
     oneSample({ name: 'delay ≥ 10× with the standard recipe', arm: 'wd=1', metric: metrics.delayRatio, greaterThan: 10 }),

@@ -57,7 +57,9 @@ export function defineClaim(spec: ClaimSpec): Claim {
   const configs: Record<string, RunConfig> = {};
   for (const [arm, over] of Object.entries(spec.arms)) {
     try {
-      configs[arm] = resolveConfig(deepMerge(spec.base, over));
+      // an arm that switches the task's kind (modular → parity) replaces the task instead of merging into it
+      const switches = over.task?.kind !== undefined && over.task.kind !== (spec.base.task?.kind ?? 'modular');
+      configs[arm] = resolveConfig(deepMerge(switches ? { ...spec.base, task: undefined } : spec.base, over));
     } catch (e) {
       throw new Error(`${spec.id}, arm '${arm}': ${(e as Error).message}`);
     }

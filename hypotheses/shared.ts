@@ -1,0 +1,29 @@
+import type { RunConfigInput } from '../src/index.ts';
+
+/**
+ * Recipes shared by several hypotheses. Arms with identical configs are trained once per suite (the run
+ * store keys runs by config and seed), so claims that read the same runs cost nothing extra.
+ */
+
+/** D1's 'wd=1' arm: x² MLP (width 128) on a+b mod 47, half the pairs, full batch, AdamW lr 1e-3, wd 1, β₂ 0.98. */
+export const QUADRATIC_ADD_47: RunConfigInput = {
+  task: { kind: 'modular', op: 'add', p: 47, trainFraction: 0.5 },
+  model: { hidden: [128], act: 'quadratic', bias: false },
+  loss: 'ce',
+  optimizer: { name: 'adamw', lr: 1e-3, beta1: 0.9, beta2: 0.98, wd: 1 },
+  steps: 8000, evalEvery: 10, probes: ['weightNorm'],
+  stop: { testAcc: 0.99, hold: 5 },
+};
+
+/**
+ * A two-hidden-layer ReLU MLP (128, 128) on a+b mod 31 with 60% of the pairs: the smallest setting found where
+ * an MLP has a hidden matrix (W2, 128 × 128) for Muon to act on and still groks within seconds with AdamW
+ * (pilots, 2 seeds: t_mem ≈ 75, t_grok ≈ 2300 at lr 3e-3, wd 1).
+ */
+export const DEEP_RELU_ADD_31: RunConfigInput = {
+  task: { kind: 'modular', op: 'add', p: 31, trainFraction: 0.6 },
+  model: { hidden: [128, 128], act: 'relu', bias: false },
+  loss: 'ce',
+  optimizer: { name: 'adamw', lr: 3e-3, beta1: 0.9, beta2: 0.98, wd: 1 },
+  evalEvery: 25,
+};

@@ -1,4 +1,5 @@
 import { hypothesis, metrics, oneSample } from '../src/index.ts';
+import { QUADRATIC_ADD_47 } from './shared.ts';
 
 /**
  * D1 — the grokking delay. Pre-registered 2026-11-22, before the runs below were trained at this scale;
@@ -13,14 +14,7 @@ export default hypothesis({
   source: { seed: '002_1d00eff4fb351c15.txt', section: 'Issue #1 (Description; Objective 3)', paper: 'Power et al. (2022), arXiv 2201.02177' },
   topic: 'Delay',
   regime: `The canonical MLP grokking setting (Gromov 2023, arXiv 2301.02679; Liu et al. 2022): a one-hidden-layer MLP with x² activation on a+b mod ${p}, half the pairs for training, full batch, AdamW lr 1e-3, β=(0.9, 0.98) as in Nanda et al. (2023). Two arms: weight decay 1 (the recipe of Power et al. and Nanda et al.) and 0.3, because a weaker decay lengthens the plateau and so gives the claim its best case. p = ${p} instead of 97 or 113 keeps a run to seconds on 2 cores; the four phases are all visible at this size. What is tested instead of the paper's setting: an MLP, not Power et al.'s transformer, at a smaller modulus. "Orders of magnitude" is read in its weakest form, one order (×10); "at chance" as test accuracy below 1/p + 0.05. A run that never groks within the budget enters as censored (its delay is at least budget/t_mem), never dropped.`,
-  base: {
-    task: { kind: 'modular', op: 'add', p, trainFraction: 0.5 },
-    model: { hidden: [128], act: 'quadratic', bias: false },
-    loss: 'ce',
-    optimizer: { name: 'adamw', lr: 1e-3, beta1: 0.9, beta2: 0.98 },
-    steps: 8000, evalEvery: 10, probes: ['weightNorm'],
-    stop: { testAcc: 0.99, hold: 5 },
-  },
+  base: QUADRATIC_ADD_47,
   arms: {
     'wd=1': { optimizer: { wd: 1 } },
     'wd=0.3': { optimizer: { wd: 0.3 } },

@@ -43,6 +43,12 @@ export function transpose(X: Float32Array, rows: number, cols: number): Float32A
 
 const frobenius = (X: Float32Array): number => { let s = 0; for (let i = 0; i < X.length; i++) s += X[i] * X[i]; return Math.sqrt(s); };
 
+/** G/(‖G‖_F + eps) in its wide orientation (r ≤ n rows), which both iterations work on. */
+function wideNormalized(G: Float32Array, rows: number, cols: number, eps: number) {
+  const wide = rows <= cols, norm = frobenius(G) + eps;
+  return { X: (wide ? G : transpose(G, rows, cols)).map((v) => v / norm), wide, r: wide ? rows : cols, n: wide ? cols : rows };
+}
+
 /**
  * Muon's quintic Newton–Schulz iteration (Jordan et al. 2024, github.com/KellerJordan/Muon): X = G/‖G‖_F, then
  * `steps` times X ← aX + (bA + cA²)X with A = XXᵀ and (a, b, c) = (3.4445, −4.7750, 2.0315), on the wide
@@ -51,9 +57,7 @@ const frobenius = (X: Float32Array): number => { let s = 0; for (let i = 0; i < 
  */
 export function newtonSchulz5(G: Float32Array, rows: number, cols: number, steps = 5): Float32Array {
   const [a, b, c] = [3.4445, -4.775, 2.0315];
-  const wide = rows <= cols, r = wide ? rows : cols, n = wide ? cols : rows;
-  const norm = frobenius(G) + 1e-7;
-  let X = wide ? G.map((v) => v / norm) : transpose(G, rows, cols).map((v) => v / norm);
+  let { X, wide, r, n } = wideNormalized(G, rows, cols, 1e-7);
   const L = linalg();
   for (let s = 0; s < steps; s++) {
     const A = L.matmul(X, X, r, n, r, false, true);
@@ -67,19 +71,20 @@ export function newtonSchulz5(G: Float32Array, rows: number, cols: number, steps
 
 /**
  * The polar factor UVᵀ of W = UΣVᵀ (the nearest semi-orthogonal matrix in Frobenius norm), by the cubic
- * Newton–Schulz iteration X ← 1.5X − 0.5XXᵀX from X = W/‖W‖_F, until ‖XXᵀ − I‖_max < tol (wide orientation).
- * Converges for full-rank W; a zero singular value stays zero (the factor is then not unique).
+ * Newton–Schulz iteration X ← 1.5X − 0.5XXᵀX from X = W/‖W‖_F, until ‖XXᵀ − I‖_max < tol (wide orientation)
+ * or it stops improving (float32 rounding floors the residual near 1e-6·n). Converges for full-rank W; a zero
+ * singular value stays zero (the factor is then not unique). From a nearly orthogonal W it takes 2–3 steps.
  */
 export function polar(W: Float32Array, rows: number, cols: number, { tol = 1e-5, maxIter = 100 } = {}): Float32Array {
-  const wide = rows <= cols, r = wide ? rows : cols, n = wide ? cols : rows;
-  const norm = frobenius(W) + 1e-12;
-  let X = wide ? W.map((v) => v / norm) : transpose(W, rows, cols).map((v) => v / norm);
+  let { X, wide, r, n } = wideNormalized(W, rows, cols, 1e-12);
   const L = linalg();
+  let last = Infinity;
   for (let it = 0; it < maxIter; it++) {
     const A = L.matmul(X, X, r, n, r, false, true);
     let off = 0;
     for (let i = 0; i < r; i++) for (let j = 0; j < r; j++) off = Math.max(off, Math.abs(A[i * r + j] - (i === j ? 1 : 0)));
-    if (off < tol) break;
+    if (off < tol || (off < 1e-2 && off >= last)) break;
+    last = off;
     const AX = L.matmul(A, X, r, r, n);
     X = X.map((v, i) => 1.5 * v - 0.5 * AX[i]);
   }

@@ -27,3 +27,6 @@ export const DEEP_RELU_ADD_31: RunConfigInput = {
   optimizer: { name: 'adamw', lr: 3e-3, beta1: 0.9, beta2: 0.98, wd: 1 },
   evalEvery: 25,
 };
+
+/** DEEP_RELU_ADD_31 at width 64: the same task with a cheaper hidden matrix (64 × 64) for claims that tune learning rates. */
+export const DEEP_RELU_ADD_31_W64: RunConfigInput = { ...DEEP_RELU_ADD_31, model: { hidden: [64, 64], act: 'relu', bias: false } };

@@ -9,6 +9,7 @@ export { compare, oneSample, proportion, trend, type Prediction } from './claims
 export type { Status, Evidence } from './claims/evidence.ts';
 export type { Verdict } from './claims/verdict.ts';
 export { check } from './claims/check.ts';
+export { tune, type Tuning } from './claims/tune.ts';
 export type { RunConfig, RunConfigInput } from './train/config.ts';
 export type { Trajectory, EvalRecord } from './train/trajectory.ts';
 export { train } from './train/train.ts';

@@ -23,6 +23,26 @@ export class Linalg {
     return new Float32Array(this.memory.buffer, c, m * n).slice();
   }
 
+  /**
+   * Muon's quintic Newton–Schulz iteration on X (r×n, r ≤ n, already normalized) entirely inside this memory:
+   * A = XXᵀ, B = bA + cA², X ← aX + BX, `steps` times; no allocation per step.
+   */
+  quinticNS(X0: Float32Array, r: number, n: number, steps: number, [a, b, c]: readonly number[]): Float32Array {
+    const x = BASE, xt = align(x + 4 * r * n), A = align(xt + 4 * r * n), A2 = align(A + 4 * r * r), bx = align(A2 + 4 * r * r), pack = align(bx + 4 * r * n);
+    this.ensure(pack + 4 * gemmScratch(Math.max(n, r, 8)));
+    const mem = this.memory.buffer, X = new Float32Array(mem, x, r * n), Av = new Float32Array(mem, A, r * r), A2v = new Float32Array(mem, A2, r * r), BX = new Float32Array(mem, bx, r * n);
+    X.set(X0);
+    for (let s = 0; s < steps; s++) {
+      this.k.transpose(r, n, x, xt);
+      this.k.gemm(r, r, n, x, n, 1, xt, r, A, r, 0, pack);
+      this.k.gemm(r, r, r, A, r, 1, A, r, A2, r, 0, pack);
+      for (let i = 0; i < r * r; i++) Av[i] = b * Av[i] + c * A2v[i];
+      this.k.gemm(r, n, r, A, r, 1, x, n, bx, n, 0, pack);
+      for (let i = 0; i < r * n; i++) X[i] = a * X[i] + BX[i];
+    }
+    return X.slice();
+  }
+
   private ensure(bytes: number): void {
     const need = Math.ceil(bytes / 65536) - this.memory.buffer.byteLength / 65536;
     if (need > 0) this.memory.grow(need);
@@ -56,17 +76,9 @@ function wideNormalized(G: Float32Array, rows: number, cols: number, eps: number
  * exactness for speed, leaving the singular values in a band around 1 (see linalg.test.ts for the band).
  */
 export function newtonSchulz5(G: Float32Array, rows: number, cols: number, steps = 5): Float32Array {
-  const [a, b, c] = [3.4445, -4.775, 2.0315];
-  let { X, wide, r, n } = wideNormalized(G, rows, cols, 1e-7);
-  const L = linalg();
-  for (let s = 0; s < steps; s++) {
-    const A = L.matmul(X, X, r, n, r, false, true);
-    const A2 = L.matmul(A, A, r, r, r);
-    const B = A.map((v, i) => b * v + c * A2[i]);
-    const BX = L.matmul(B, X, r, r, n);
-    X = X.map((v, i) => a * v + BX[i]);
-  }
-  return wide ? X : transpose(X, r, n);
+  const { X, wide, r, n } = wideNormalized(G, rows, cols, 1e-7);
+  const out = linalg().quinticNS(X, r, n, steps, [3.4445, -4.775, 2.0315]);
+  return wide ? out : transpose(out, r, n);
 }
 
 /**

@@ -92,3 +92,21 @@ describe('predictions on clear effects', () => {
     expect(o.p).toBeLessThan(0.001);
   });
 });
+
+describe('trajectory metrics', () => {
+  const traj = (values: number[], tGrok: number | null) => ({
+    evals: values.map((v, i) => ({ step: 10 * i, trainLoss: 0, trainAcc: 1, testLoss: 0, testAcc: 0, gradNorm: v })),
+    tMem: 10, tGrok, diverged: null, stopReason: 'budget' as const, steps: 10 * values.length, msPerStep: 0, wallMs: 0,
+  });
+  test('windowRatio: medians after / before the marker, hand-computed', () => {
+    // steps 0..90; t_grok = 50; window 30: before = steps 20, 30, 40 → (8, 8, 8); after = 60, 70, 80 → (2, 2, 4)
+    const t = traj([9, 9, 8, 8, 8, 5, 2, 2, 4, 1], 50);
+    expect(metrics.windowRatio('gradNorm', 'tGrok', 30).of(t)).toBeCloseTo(2 / 8, 12);
+    expect(Number.isNaN(metrics.windowRatio('gradNorm', 'tGrok', 30).of(traj([1, 2], null)))).toBe(true);
+  });
+  test('largestDropOffset: the midpoint of the steepest fall of the log, relative to the marker', () => {
+    // falls over 1 eval: log(8/8)=0 … the largest is 5 → 2 between steps 50 and 60 (midpoint 55); t_grok 50 → 0.1
+    const t = traj([9, 9, 8, 8, 8, 5, 2, 2, 2, 2], 50);
+    expect(metrics.largestDropOffset('gradNorm', 'tGrok', 1).of(t)).toBeCloseTo(0.1, 12);
+  });
+});

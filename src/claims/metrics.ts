@@ -14,6 +14,7 @@ export interface Metric {
 }
 
 const marker = (t: Trajectory, m: 'tMem' | 'tGrok'): number => t[m] ?? Infinity;
+const medianOf = (xs: number[]): number => { const s = [...xs].sort((a, b) => a - b), k = s.length >> 1; return s.length % 2 ? s[k] : (s[k - 1] + s[k]) / 2; };
 const evalAt = (t: Trajectory, step: number): EvalRecord | undefined => t.evals.find((e) => e.step === step);
 
 export const metrics = {
@@ -33,6 +34,41 @@ export const metrics = {
   /** The value of an eval key at the last evaluation. */
   final(key: string, log = false): Metric {
     return { name: `final ${key}`, log, of: (t) => t.evals.at(-1)?.[key] ?? NaN };
+  },
+  /**
+   * median(key over the `window` steps after a marker) / median(key over the `window` steps before it): a
+   * step down is < 1. NaN if the marker was never reached or either window holds no evaluation.
+   */
+  windowRatio(key: string, m: 'tMem' | 'tGrok', window: number): Metric {
+    return {
+      name: `${key}: median ${window} steps after ${m === 'tGrok' ? 't_grok' : 't_mem'} / before`, log: true,
+      of(t) {
+        const at = t[m];
+        if (at === null) return NaN;
+        const before = t.evals.filter((e) => e.step >= at - window && e.step < at).map((e) => e[key]);
+        const after = t.evals.filter((e) => e.step > at && e.step <= at + window).map((e) => e[key]);
+        return before.length && after.length ? medianOf(after) / medianOf(before) : NaN;
+      },
+    };
+  },
+  /**
+   * Where the largest fall of log(key) over `span` consecutive evaluations happens, as (step − marker)/marker:
+   * 0 means exactly at the marker, −0.5 halfway before it. NaN if the marker was never reached.
+   */
+  largestDropOffset(key: string, m: 'tMem' | 'tGrok', span: number): Metric {
+    return {
+      name: `step of the largest fall of log ${key}, relative to ${m === 'tGrok' ? 't_grok' : 't_mem'}`, log: false,
+      of(t) {
+        const at = t[m], ev = t.evals;
+        if (at === null || ev.length <= span) return NaN;
+        let best = 0, where = NaN;
+        for (let i = span; i < ev.length; i++) {
+          const fall = Math.log(ev[i - span][key]) - Math.log(ev[i][key]);
+          if (fall > best) { best = fall; where = (ev[i - span].step + ev[i].step) / 2; }
+        }
+        return (where - at) / Math.max(at, 1);
+      },
+    };
   },
   /** Any function of the trajectory. */
   custom(name: string, of: (t: Trajectory) => number, log = false): Metric {

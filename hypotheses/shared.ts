@@ -11,7 +11,7 @@ export const QUADRATIC_ADD_47: RunConfigInput = {
   model: { hidden: [128], act: 'quadratic', bias: false },
   loss: 'ce',
   optimizer: { name: 'adamw', lr: 1e-3, beta1: 0.9, beta2: 0.98, wd: 1 },
-  steps: 8000, evalEvery: 10, probes: ['weightNorm', 'gradNorm'],
+  steps: 8000, evalEvery: 10, probes: ['weightNorm', 'gradNorm', 'fourier'],
   stop: { testAcc: 0.99, hold: 5 },
 };
 

@@ -6,7 +6,7 @@ export { hypothesis } from './claims/hypothesis.ts';
 export type { ClaimSpec, Claim } from './claims/claim.ts';
 export { metrics, type Metric } from './claims/metrics.ts';
 export { compare, oneSample, proportion, trend, type Prediction } from './claims/predictions/index.ts';
-export type { Status, Evidence } from './claims/evidence.ts';
+export type { Status, Evidence, TestOutcome } from './claims/evidence.ts';
 export type { Verdict } from './claims/verdict.ts';
 export { check } from './claims/check.ts';
 export { tune, type Tuning } from './claims/tune.ts';

@@ -67,3 +67,18 @@ describe('Stiefel retraction', () => {
     expect(() => buildOptimizer(resolveConfig({ optimizer: { extra: { stiefel: 'hidden' } } }).optimizer, 0)).not.toThrow();
   });
 });
+
+describe('Langevin noise', () => {
+  test('should add √(2ηT)·N(0,1) per parameter: the step variance matches 2ηT, and T = 0 adds nothing', async () => {
+    const { addLangevinNoise } = await import('./addLangevinNoise.ts');
+    const params = [mat('W', 100, 100, () => 0)];
+    const t = addLangevinNoise({ temperature: 0.5, lr: 0.02, seed: 3 });
+    const u = [new Float32Array(10000)];
+    t.update(u, t.init(params), params, 1);
+    const variance = u[0].reduce((s, x) => s + x * x, 0) / u[0].length;
+    expect(variance).toBeCloseTo(2 * 0.02 * 0.5, 2); // 0.02 ± ~3%
+    const z = addLangevinNoise({ temperature: 0, lr: 0.02, seed: 3 }), v = [new Float32Array(4)];
+    z.update(v, z.init(params), params, 1);
+    expect(Array.from(v[0])).toEqual([0, 0, 0, 0]);
+  });
+});

@@ -1,5 +1,6 @@
 import { check, isNum } from '../engine/errors.ts';
 import { addDecayedWeights } from './addDecayedWeights.ts';
+import { addLangevinNoise } from './addLangevinNoise.ts';
 import { partition } from './partition.ts';
 import { isHiddenMatrix, scaleByMuon } from './scaleByMuon.ts';
 import { stiefelRetraction } from './stiefelRetraction.ts';
@@ -63,13 +64,22 @@ const num = (c: OptimizerConfig, key: string, fallback: number): number => {
 };
 
 /**
- * Applies the options every recipe shares: extra.stiefel = 'hidden' keeps the hidden matrices on the Stiefel
- * manifold scaled by extra.stiefelScale (default 1) after the recipe's update (src/optim/stiefelRetraction.ts).
+ * Applies the options every recipe shares, after the recipe's update: extra.langevinT = T adds Langevin noise
+ * √(2·lr·T)·N(0, 1) (src/optim/addLangevinNoise.ts); extra.stiefel = 'hidden' then keeps the hidden matrices
+ * on the Stiefel manifold scaled by extra.stiefelScale (default 1) (src/optim/stiefelRetraction.ts).
  */
-function withConstraints(cfg: OptimizerConfig, t: Transform<any>): Transform<any> {
-  if (cfg.extra.stiefel === undefined) return t;
-  check(cfg.extra.stiefel === 'hidden', 'optimizer.extra.stiefel', cfg.extra.stiefel, "must be 'hidden' (the matrices between hidden layers)");
-  return chain(t, stiefelRetraction(isHiddenMatrix, num(cfg, 'stiefelScale', 1)));
+function withConstraints(cfg: OptimizerConfig, t: Transform<any>, seed: number): Transform<any> {
+  const parts = [t];
+  if (cfg.extra.langevinT !== undefined) {
+    const T = num(cfg, 'langevinT', 0);
+    check(T >= 0, 'optimizer.extra.langevinT', T, 'must be a temperature ≥ 0');
+    parts.push(addLangevinNoise({ temperature: T, lr: cfg.lr, seed }));
+  }
+  if (cfg.extra.stiefel !== undefined) {
+    check(cfg.extra.stiefel === 'hidden', 'optimizer.extra.stiefel', cfg.extra.stiefel, "must be 'hidden' (the matrices between hidden layers)");
+    parts.push(stiefelRetraction(isHiddenMatrix, num(cfg, 'stiefelScale', 1)));
+  }
+  return parts.length === 1 ? t : chain(...parts);
 }
 
 /** Adds an optimizer recipe that configs can name. */
@@ -92,5 +102,5 @@ export function buildOptimizer(cfg: OptimizerConfig, seed: number): Transform<an
   check(isNum(cfg.momentum) && cfg.momentum >= 0 && cfg.momentum < 1, 'optimizer.momentum', cfg.momentum, 'must be in [0, 1)');
   check(cfg.clip === null || (isNum(cfg.clip) && cfg.clip > 0), 'optimizer.clip', cfg.clip, 'must be null or a positive number');
   check(cfg.decay === 'all' || cfg.decay === 'matrices', 'optimizer.decay', cfg.decay, "must be 'all' or 'matrices'");
-  return withConstraints(cfg, recipe!(cfg, seed));
+  return withConstraints(cfg, recipe!(cfg, seed), seed);
 }

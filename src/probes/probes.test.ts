@@ -5,6 +5,7 @@ import { buildTask } from '../tasks/index.ts';
 import { resolveConfig } from '../train/config.ts';
 import { fourier } from './fourier.ts';
 import { hessian } from './hessian.ts';
+import { oInformation3 } from './oinfo.ts';
 import { effectiveRank } from './rank.ts';
 
 describe('probes against hand-computed values', () => {
@@ -12,6 +13,17 @@ describe('probes against hand-computed values', () => {
     expect(effectiveRank([3, 3, 3, 3])).toBeCloseTo(4, 12);
     expect(effectiveRank([5, 0, 0])).toBeCloseTo(1, 12);
     expect(effectiveRank([2, 1, 1])).toBeCloseTo(Math.exp(-(0.5 * Math.log(0.5) + 0.5 * Math.log(0.25))), 12);
+  });
+
+  test('O-information: XOR triple is purely synergistic (Ω = −ln 2), three copies purely redundant (Ω = +ln 2)', () => {
+    // all four (a, b) pairs, c = a XOR b: H(X) = 2 ln 2, H(Xj) = ln 2, H(X−j) = 2 ln 2 → Ω = 2ln2 + 3ln2 − 6ln2 = −ln 2
+    const a = Uint8Array.of(0, 0, 1, 1), b = Uint8Array.of(0, 1, 0, 1), c = a.map((x, i) => x ^ b[i]);
+    expect(oInformation3([a, b, c], 4).omega).toBeCloseTo(-Math.log(2), 12);
+    // copies: H(X) = ln 2, H(Xj) = ln 2, H(X−j) = ln 2 → Ω = ln2 + 3ln2 − 3ln2 = ln 2
+    expect(oInformation3([a, a, a], 4).omega).toBeCloseTo(Math.log(2), 12);
+    // independent bits: Ω = 0
+    const i1 = Uint8Array.of(0, 0, 0, 0, 1, 1, 1, 1), i2 = Uint8Array.of(0, 0, 1, 1, 0, 0, 1, 1), i3 = Uint8Array.of(0, 1, 0, 1, 0, 1, 0, 1);
+    expect(oInformation3([i1, i2, i3], 8).omega).toBeCloseTo(0, 12);
   });
 
   test('fourier: an embedding made of one frequency has all its power in the top 5; a random one about 5/((p−1)/2)', () => {

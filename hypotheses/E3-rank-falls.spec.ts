@@ -1,12 +1,8 @@
 import { hypothesis, metrics, oneSample } from '../src/index.ts';
-import type { Trajectory } from '../src/index.ts';
 import { QUADRATIC_ADD_47 } from './shared.ts';
 
 /** E3 — grokked networks use fewer eigenmodes (feature rank falls). Pre-registered 2026-11-22. */
-const fall = (key: string) => metrics.custom(`${key} at the end / at t_mem`, (t: Trajectory) => {
-  const atMem = t.tMem === null ? undefined : t.evals.find((e) => e.step === t.tMem);
-  return !atMem || t.tGrok === null ? NaN : t.evals.at(-1)![key] / atMem[key];
-}, true);
+const fall = (key: string) => metrics.endOver('tMem', key);
 
 export default hypothesis({
   id: 'E3',

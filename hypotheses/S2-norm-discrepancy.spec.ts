@@ -1,14 +1,10 @@
 import { compare, hypothesis, metrics, oneSample } from '../src/index.ts';
-import type { Trajectory } from '../src/index.ts';
 import { QUADRATIC_ADD_47 } from './shared.ts';
 
 /** S2 — memorization needs a larger weight norm than generalization. Pre-registered 2026-11-22. */
 const normAtMem = metrics.at('tMem', 'weightNorm');
 /** ‖θ‖ at the last evaluation (just after grokking: runs stop once test accuracy held 0.99) over ‖θ‖ at t_mem. */
-const normRatio = metrics.custom('‖θ‖ at the end / ‖θ‖ at t_mem', (t: Trajectory) => {
-  const atMem = t.tMem === null ? undefined : t.evals.find((e) => e.step === t.tMem);
-  return t.tGrok === null || !atMem ? NaN : t.evals.at(-1)!.weightNorm / atMem.weightNorm;
-}, true);
+const normRatio = metrics.endOver('tMem', 'weightNorm');
 
 export default hypothesis({
   id: 'S2',

@@ -70,6 +70,19 @@ export const metrics = {
       },
     };
   },
+  /**
+   * key at the last evaluation / key at a marker's evaluation, for runs that grokked (NaN otherwise): with the
+   * stop rule the end is just after grokking, so this compares the generalizing state with, e.g., t_mem.
+   */
+  endOver(m: 'tMem' | 'tGrok', key: string): Metric {
+    return {
+      name: `${key} at the end / at ${m === 'tGrok' ? 't_grok' : 't_mem'}`, log: true,
+      of(t) {
+        const at = t[m] === null ? undefined : t.evals.find((e) => e.step === t[m]);
+        return !at || t.tGrok === null ? NaN : t.evals.at(-1)![key] / at[key];
+      },
+    };
+  },
   /** Any function of the trajectory. */
   custom(name: string, of: (t: Trajectory) => number, log = false): Metric {
     return { name, log, of };

@@ -33,7 +33,7 @@ describe('grokcheck train: bad input exits 2 naming the field, the value and wha
     [['--task', 'pow'], "--task = 'pow': must be one of add"],
     [['--stpes', '5'], "--stpes: Unknown option '--stpes'"],
     [['--seed=-1'], "--seed = '-1': must be a non-negative integer"],
-    [['--probes', 'hessian'], "probes = 'hessian': must name a registered probe: gradNorm, weightNorm"],
+    [['--probes', 'sharpness'], "probes = 'sharpness': must name a registered probe: gradNorm, weightNorm, spectrum"],
   ])('%j', async (flags, message) => {
     const r = await cli('train', ...tiny, ...flags);
     expect(r.code).toBe(2);

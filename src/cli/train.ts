@@ -28,7 +28,8 @@ export const TRAIN_HELP = `grokcheck train: train one network and print its traj
   --split-from FILE.npy   training pairs as flat ids a*p+b (int .npy)
   --init-from DIR         initial weights W1.npy, W2.npy, ... (b1.npy ... with --bias)
   --save-to DIR           write final weights (and train.npy, the split) as .npy
-  --probes a,b            probes to record (gradNorm, weightNorm)
+  --probes a,b            probes to record: gradNorm weightNorm spectrum muonUpdate
+                          fourier rank hessian oinfo
   --json                  print the trajectory as one JSON object`;
 
 const OPTIONS = {

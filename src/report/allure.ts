@@ -2,7 +2,8 @@ import * as allure from 'allure-js-commons';
 import { type Claim, flatten } from '../claims/claim.ts';
 import type { Verdict } from '../claims/verdict.ts';
 import type { Trajectory } from '../train/trajectory.ts';
-import { effectText, num, pval, summaryLine } from './format.ts';
+import { environment } from './environment.ts';
+import { effectText, num, pval, rate, summaryLine } from './format.ts';
 import { learningCurves, metricStrip } from './plots.ts';
 
 const SEED_TITLES: Record<string, string> = {
@@ -40,6 +41,7 @@ export async function reportClaim(claim: Claim, v: Verdict, runs: Record<string,
     const line = p.arms.length === 1 ? { value: e.threshold, label: `claimed ${e.direction === 'greater' ? '>' : '<'} ${num(e.threshold)}` } : undefined;
     await allure.attachment(`${e.prediction}: ${p.metric.name} per seed`, metricStrip(p.metric.name, p.metric.log, byArm, line), 'image/png');
   }
+  await allure.attachment('environment.json', JSON.stringify(environment(), null, 1), 'application/json');
   await allure.attachment('trajectories.csv', toCsv(runs), 'text/csv');
   await allure.attachment('verdict.json', JSON.stringify(v, null, 1), 'application/json');
 }
@@ -71,6 +73,12 @@ function describe(claim: Claim, v: Verdict): string {
     ...claim.predictions.map((p, i) => `- Prediction ${i + 1}, **${p.name}**: ${p.protocol}`),
     '', '## Regime', claim.regime, '',
     '## Deviations from the protocol', claim.deviations || 'None.', '',
+    '## Success rates',
+    'Runs that memorized (train accuracy ≥ threshold) and grokked (test accuracy ≥ threshold) within the budget, with 95% Wilson intervals:', '',
+    '| arm | memorized | grokked | diverged |', '|---|---|---|---|',
+    ...Object.entries(v.runs).map(([arm, rs]) => `| ${arm} | ${rate(rs.filter((r) => r.tMem !== null).length, rs.length)} | ${rate(rs.filter((r) => r.tGrok !== null).length, rs.length)} | ${rs.filter((r) => r.diverged !== null).length}/${rs.length} |`),
+    '',
+    '## Environment', Object.entries(environment()).map(([k, x]) => `${k}: \`${x}\``).join(' · '), '',
     '## Results',
     '| prediction | test | effect [95% CI] | threshold | p / p_adj | n | verdict |', '|---|---|---|---|---|---|---|', ...rows,
     '', `Runs: ${Object.entries(v.runs).map(([a, r]) => `${a}: ${r.length}`).join(', ')}; ${(v.cpuMs / 1000).toFixed(0)} s of training in all (single-core time summed over runs); this check took ${(v.runtimeMs / 1000).toFixed(0)} s of wall time${v.trainMs === 0 ? ', every run read back from the run store' : ''}.`,

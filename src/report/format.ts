@@ -1,5 +1,6 @@
 import type { Evidence } from '../claims/evidence.ts';
 import type { Verdict } from '../claims/verdict.ts';
+import { wilson } from '../stats/wilson.ts';
 
 /** Numbers for people: 4 significant digits, exponent form when tiny or huge, ∞ for censored. */
 export function num(x: number): string {
@@ -21,4 +22,10 @@ export function summaryLine(v: Verdict): string {
   const parts = v.evidence.map((e) => `${e.prediction}: ${effectText(e)} vs ${e.direction === 'greater' ? '>' : '<'} ${num(e.threshold)}, p_adj ${pval(e.pAdjusted)} → ${e.status}`);
   const extra = v.status === 'inconclusive' ? (v.error ? ` — error: ${v.error}` : ` — about ${v.seedsNeeded ?? '>8×'} seeds per arm would decide it`) : '';
   return `${v.status.toUpperCase()}${extra}${parts.length ? ` — ${parts.join('; ')}` : ''}`;
+}
+
+/** "k/n (rate% [lo, hi])" with a 95% Wilson interval. */
+export function rate(k: number, n: number): string {
+  const w = wilson(k, n);
+  return `${k}/${n} (${(100 * w.rate).toFixed(0)}% [${(100 * w.ci[0]).toFixed(0)}, ${(100 * w.ci[1]).toFixed(0)}])`;
 }

@@ -1,7 +1,7 @@
 import { check, isInt, isNum } from '../engine/errors.ts';
 import { rng } from '../engine/rng.ts';
 import type { Task } from '../tasks/task.ts';
-import type { MaskSpec, MlpConfig, ModelInit } from './model.ts';
+import type { MaskSpec, MlpConfig, ModelInit, Param } from './model.ts';
 
 export interface LayerShape { readonly w: string; readonly b: string; readonly rows: number; readonly cols: number }
 
@@ -65,4 +65,14 @@ function buildMask(spec: MaskSpec, L: LayerShape, seed: number): Float32Array {
     check(false, `model.masks.${L.w}.kind`, (spec as { kind: unknown }).kind, "must be 'explicit' or 'random'");
   }
   return m;
+}
+
+/**
+ * The MLP's hidden matrices: W2 … W_{L−1}, the weights between two hidden layers. W1 is the embedding of the
+ * one-hot input and the last W the output head: Muon's authors, optax's `muon` and torch.optim.Muon all send
+ * embeddings and heads (and every vector) to AdamW, so a one-hidden-layer MLP has no hidden matrix at all.
+ */
+export function isHiddenMatrix(p: Param, all: readonly Param[]): boolean {
+  const last = all.filter((q) => q.name.startsWith('W')).length;
+  return p.shape.length === 2 && p.name !== 'W1' && p.name !== `W${last}`;
 }

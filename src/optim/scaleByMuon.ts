@@ -28,13 +28,3 @@ export function scaleByMuon({ momentum = 0.95, nesterov = true, nsSteps = 5 } = 
     },
   };
 }
-
-/**
- * The MLP's hidden matrices: W2 … W_{L−1}, the weights between two hidden layers. W1 is the embedding of the
- * one-hot input and the last W the output head: Muon's authors, optax's `muon` and torch.optim.Muon all send
- * embeddings and heads (and every vector) to AdamW, so a one-hidden-layer MLP has no hidden matrix at all.
- */
-export function isHiddenMatrix(p: Param, all: readonly Param[]): boolean {
-  const last = all.filter((q) => q.name.startsWith('W')).length;
-  return p.shape.length === 2 && p.name !== 'W1' && p.name !== `W${last}`;
-}

@@ -1,6 +1,6 @@
 import { SingularValueDecomposition, Matrix } from 'ml-matrix';
 import { newtonSchulz5 } from '../engine/linalg.ts';
-import { isHiddenMatrix } from '../optim/scaleByMuon.ts';
+import { isHiddenMatrix } from '../models/init.ts';
 import type { Probe } from './probe.ts';
 
 /** Singular values of a row-major [rows × cols] matrix, largest first (ml-matrix's SVD). */

@@ -30,3 +30,20 @@ export const DEEP_RELU_ADD_31: RunConfigInput = {
 
 /** DEEP_RELU_ADD_31 at width 64: the same task with a cheaper hidden matrix (64 × 64) for claims that tune learning rates. */
 export const DEEP_RELU_ADD_31_W64: RunConfigInput = { ...DEEP_RELU_ADD_31, model: { hidden: [64, 64], act: 'relu', bias: false } };
+
+/**
+ * The VE claims' network (E7, E9): the seed's "100 → 50" as the two hidden layers after a dense embedding, ReLU,
+ * on a+b mod 31 with 60% of the pairs, AdamW lr 1e-2, wd 1; gradient norms probed. Pilots (2 seeds): the dense
+ * network groks at ≈ 1050 steps; runs stop once test accuracy held 0.95 for 2 evaluations.
+ */
+export const VE_ADD_31: RunConfigInput = {
+  task: { kind: 'modular', op: 'add', p: 31, trainFraction: 0.6 },
+  model: { hidden: [100, 50], act: 'relu', bias: false },
+  loss: 'ce',
+  optimizer: { name: 'adamw', lr: 1e-2, beta1: 0.9, beta2: 0.98, wd: 1 },
+  steps: 4000, evalEvery: 25, probes: ['gradNorm'],
+  stop: { testAcc: 0.95, hold: 2 },
+};
+
+/** QUADRATIC_ADD_47 with the coordination probe (weight graph and activation cloud), every 50 steps: E2 and E10 share these runs. */
+export const COORDINATION_47: RunConfigInput = { ...QUADRATIC_ADD_47, evalEvery: 50, probes: ['coordination'] };

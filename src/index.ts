@@ -3,7 +3,7 @@
  * `hypothesis({ id, quote, source, base, arms, seeds, predictions, recorded })`.
  */
 export { hypothesis } from './claims/hypothesis.ts';
-export type { ClaimSpec, Claim } from './claims/claim.ts';
+export type { ClaimSpec, Claim, Figure } from './claims/claim.ts';
 export { metrics, type Metric } from './claims/metrics.ts';
 export { compare, oneSample, proportion, trend, type Prediction } from './claims/predictions/index.ts';
 export type { Status, Evidence, TestOutcome } from './claims/evidence.ts';
@@ -13,6 +13,9 @@ export { tune, type Tuning } from './claims/tune.ts';
 export type { RunConfig, RunConfigInput } from './train/config.ts';
 export type { Trajectory, EvalRecord } from './train/trajectory.ts';
 export { train } from './train/train.ts';
+export { replay } from './train/replay.ts';
+export { histogram, scatter } from './report/plots.ts';
 export { registerProbe, type Probe } from './probes/index.ts';
+export { cloudRows, coordinationNumbers, correlationDegrees, principalPlane, shuffleColumns } from './probes/coordination.ts';
 export { registerOptimizer } from './optim/recipes.ts';
 export { registerModel } from './models/index.ts';

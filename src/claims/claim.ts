@@ -2,6 +2,7 @@ import { check } from '../engine/errors.ts';
 import { deepMerge } from '../engine/merge.ts';
 import { type RunConfig, type RunConfigInput, resolveConfig } from '../train/config.ts';
 import type { Status } from './evidence.ts';
+import type { Trajectory } from '../train/trajectory.ts';
 import type { Prediction } from './predictions/prediction.ts';
 
 /** A claim as a hypothesis file declares it: what is claimed, where, and the pre-registered protocol. */
@@ -31,10 +32,19 @@ export interface ClaimSpec {
   recorded: Status | null;
   /** Config paths shown as the report's parameters (default: the ones that differ between arms, and the recipe). */
   show?: string[];
+  /**
+   * Extra pictures for the report page, drawn after the verdict (they never enter it): e.g. a histogram from
+   * weights recovered with `replay`. Plot helpers: histogram, scatter.
+   */
+  figures?(runs: Record<string, Trajectory[]>, configs: Record<string, RunConfig>): Figure[];
 }
 
-export interface Claim extends Required<Omit<ClaimSpec, 'deviations' | 'show'>> {
+/** A picture for a claim's report page. */
+export interface Figure { title: string; png: Buffer }
+
+export interface Claim extends Required<Omit<ClaimSpec, 'deviations' | 'show' | 'figures'>> {
   deviations: string;
+  figures?: ClaimSpec['figures'];
   show: string[];
   /** Each arm's full resolved config. */
   configs: Record<string, RunConfig>;

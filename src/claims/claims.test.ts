@@ -91,6 +91,22 @@ describe('predictions on clear effects', () => {
     expect(o.n).toEqual({ a: 8, b: 8 });
     expect(o.p).toBeLessThan(0.001);
   });
+  test('should test non-inferiority against the margin, not against no difference', () => {
+    // Arrange: the new arm is 1 point below the old in every seed; the margin is 2 points
+    const acc = metrics.final('testAcc');
+    const old = [0.96, 0.95, 0.97, 0.96, 0.98, 0.95, 0.96, 0.97];
+    const equal = compare({ name: 'no worse', arms: ['new', 'old'], metric: acc, direction: 'greater', effect: 'difference', minEffect: -0.02, paired: true });
+    const ni = compare({ name: 'no worse', arms: ['new', 'old'], metric: acc, direction: 'greater', effect: 'difference', minEffect: -0.02, paired: true, nonInferiority: true });
+    const values = { new: old.map((x) => x - 0.01), old };
+
+    // Act
+    const plain = equal.test(values, { seed: 1, B: 300 }), shifted = ni.test(values, { seed: 1, B: 300 });
+
+    // Assert: every shifted difference is +0.01 (all tied: p near the exact 2⁻⁸); unshifted, the test goes the other way
+    expect(shifted.p).toBeLessThan(0.005);
+    expect(decide(shifted, shifted.p, shifted.pOpposite, 0.05)).toBe('supported');
+    expect(plain.p).toBeGreaterThan(0.99);
+  });
 });
 
 describe('trajectory metrics', () => {

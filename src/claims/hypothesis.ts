@@ -27,7 +27,8 @@ function registerTest(claim: Claim): void {
   test(`${claim.id}: ${claim.title}`, async () => {
     const result: CheckResult = await check(claim);
     const v = result.verdict;
-    await reportClaim(claim, v, result.runs);
+    const figures = v.error || !claim.figures ? [] : claim.figures(result.runs, claim.configs);
+    await reportClaim(claim, v, result.runs, figures);
     recordRow(v);
     const file = expect.getState().testPath ?? '';
     console.log(`${claim.id} ${claim.title}: ${summaryLine(v)} [${claim.seeds} seeds × ${Object.keys(claim.configs).length} arm(s), ${(v.cpuMs / 1000).toFixed(0)} s of training]`);

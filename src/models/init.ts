@@ -2,6 +2,7 @@ import { check, isInt, isNum } from '../engine/errors.ts';
 import { rng } from '../engine/rng.ts';
 import type { Task } from '../tasks/task.ts';
 import type { MaskSpec, MlpConfig, ModelInit, Param } from './model.ts';
+import { veWiring } from './ve.ts';
 
 export interface LayerShape { readonly w: string; readonly b: string; readonly rows: number; readonly cols: number }
 
@@ -20,7 +21,10 @@ export function validateMlp(cfg: MlpConfig): void {
   check(isNum(cfg.initScale) && cfg.initScale > 0, 'model.initScale', cfg.initScale, 'must be a positive number (1 = the standard init)');
 }
 
-/** The seeded initial state: U(−α/√fan_in, α/√fan_in) weights (PyTorch nn.Linear's default × α), zero biases, masks applied. */
+/**
+ * The seeded initial state: U(−α/√fan_in, α/√fan_in) weights (PyTorch nn.Linear's default × α), zero biases,
+ * masks applied (a fixed mask's fan_in is the number of inputs each unit keeps; an initOnly mask just zeroes).
+ */
 export function initMlp(cfg: MlpConfig, task: Task, seed: number): ModelInit {
   validateMlp(cfg);
   const r = rng(seed, 'init');
@@ -32,8 +36,12 @@ export function initMlp(cfg: MlpConfig, task: Task, seed: number): ModelInit {
     const spec = cfg.masks[L.w];
     if (spec) {
       const m = buildMask(spec, L, seed);
-      for (let i = 0; i < w.length; i++) w[i] *= m[i];
-      masks.set(L.w, m);
+      // a fixed mask leaves each unit fewer inputs: draw its weights for the fan-in it keeps (nn.Linear's rule
+      // for a layer that size), so sparse and dense layers start with the same pre-activation scale
+      const gain = spec.initOnly ? null : keptFanInGain(m, L);
+      for (let i = 0; i < w.length; i++) w[i] *= m[i] * (gain ? gain[i % L.cols] : 1);
+      check(spec.initOnly === undefined || typeof spec.initOnly === 'boolean', `model.masks.${L.w}.initOnly`, spec.initOnly, 'must be true or false');
+      if (!spec.initOnly) masks.set(L.w, m);
     }
     params.set(L.w, w);
     if (cfg.bias) params.set(L.b, new Float32Array(L.cols));
@@ -42,6 +50,13 @@ export function initMlp(cfg: MlpConfig, task: Task, seed: number): ModelInit {
     check(params.has(name), `model.masks.${name}`, name, `names no weight of this MLP; weights are ${[...params.keys()].filter((k) => k[0] === 'W').join(', ')}`);
   }
   return { params, masks };
+}
+
+/** Per output unit, √(rows / kept inputs): rescales U(±1/√rows) to U(±1/√kept). */
+function keptFanInGain(m: Float32Array, L: LayerShape): Float32Array {
+  const kept = new Float32Array(L.cols);
+  for (let i = 0; i < m.length; i++) kept[i % L.cols] += m[i];
+  return kept.map((k) => (k > 0 ? Math.sqrt(L.rows / k) : 0));
 }
 
 function buildMask(spec: MaskSpec, L: LayerShape, seed: number): Float32Array {
@@ -61,8 +76,10 @@ function buildMask(spec: MaskSpec, L: LayerShape, seed: number): Float32Array {
         if (!m[row * L.cols + c]) { m[row * L.cols + c] = 1; kept++; }
       }
     }
+  } else if (spec.kind === 've') {
+    veWiring(L.rows, L.cols).inputs.forEach((rows, c) => { for (const row of rows) m[row * L.cols + c] = 1; });
   } else {
-    check(false, `model.masks.${L.w}.kind`, (spec as { kind: unknown }).kind, "must be 'explicit' or 'random'");
+    check(false, `model.masks.${L.w}.kind`, (spec as { kind: unknown }).kind, "must be 'explicit', 'random' or 've'");
   }
   return m;
 }

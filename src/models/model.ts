@@ -27,12 +27,18 @@ export interface Model {
   dispose(): void;
 }
 
-/** A fixed connectivity mask for one weight matrix: which entries may be non-zero. */
-export type MaskSpec =
+/**
+ * A connectivity mask for one weight matrix: which entries may be non-zero. With `initOnly` the masked
+ * entries only start at zero (a sparse initialization of a dense layer); otherwise they stay zero.
+ */
+export type MaskSpec = (
   /** Flat indices (row·cols + col) of the kept entries of the weight. */
   | { kind: 'explicit'; keep: number[] }
   /** Each output unit keeps `degree` inputs drawn by seed: random sparse of fixed degree. */
-  | { kind: 'random'; degree: number };
+  | { kind: 'random'; degree: number }
+  /** Vector-equilibrium wiring: each output unit keeps the 12 FCC nearest neighbours of its anchor (see ve.ts). */
+  | { kind: 've' }
+) & { initOnly?: boolean };
 
 export interface MlpConfig {
   kind: 'mlp' | 'tfjs-mlp';

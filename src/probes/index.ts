@@ -1,4 +1,5 @@
 import { check } from '../engine/errors.ts';
+import { coordination } from './coordination.ts';
 import { gradNorm, weightNorm } from './norms.ts';
 import { fourier } from './fourier.ts';
 import { hessian } from './hessian.ts';
@@ -9,7 +10,7 @@ import type { Probe } from './probe.ts';
 
 export type { Probe, ProbeContext } from './probe.ts';
 
-const PROBES = new Map<string, Probe>([gradNorm, weightNorm, spectrum, muonUpdate, fourier, rank, hessian, oinfo].map((p) => [p.name, p]));
+const PROBES = new Map<string, Probe>([gradNorm, weightNorm, spectrum, muonUpdate, fourier, rank, hessian, oinfo, coordination].map((p) => [p.name, p]));
 
 /** Adds a probe that configs can name in `probes`. */
 export function registerProbe(probe: Probe): void {

@@ -1,5 +1,5 @@
 import * as allure from 'allure-js-commons';
-import { type Claim, flatten } from '../claims/claim.ts';
+import { type Claim, type Figure, flatten } from '../claims/claim.ts';
 import type { Verdict } from '../claims/verdict.ts';
 import type { Trajectory } from '../train/trajectory.ts';
 import { environment } from './environment.ts';
@@ -14,7 +14,7 @@ const SEED_TITLES: Record<string, string> = {
 };
 
 /** The claim's page: labels, description, parameters, a step per arm and seed, plots, CSV and verdict JSON. */
-export async function reportClaim(claim: Claim, v: Verdict, runs: Record<string, Trajectory[]>): Promise<void> {
+export async function reportClaim(claim: Claim, v: Verdict, runs: Record<string, Trajectory[]>, figures: readonly Figure[] = []): Promise<void> {
   const loud = v.status.toUpperCase();
   await allure.displayName(`${claim.id} ${claim.title} — ${loud}`);
   await allure.epic(SEED_TITLES[claim.source.seed] ?? claim.source.seed);
@@ -41,6 +41,7 @@ export async function reportClaim(claim: Claim, v: Verdict, runs: Record<string,
     const line = p.arms.length === 1 ? { value: e.threshold, label: `claimed ${e.direction === 'greater' ? '>' : '<'} ${num(e.threshold)}` } : undefined;
     await allure.attachment(`${e.prediction}: ${p.metric.name} per seed`, metricStrip(p.metric.name, p.metric.log, byArm, line), 'image/png');
   }
+  for (const f of figures) await allure.attachment(f.title, f.png, 'image/png');
   await allure.attachment('environment.json', JSON.stringify(environment(), null, 1), 'application/json');
   await allure.attachment('trajectories.csv', toCsv(runs), 'text/csv');
   await allure.attachment('verdict.json', JSON.stringify(v, null, 1), 'application/json');

@@ -134,3 +134,36 @@ function hline(y: number, label: string): Plugin {
     },
   };
 }
+
+/** Overlaid histograms of integer values (e.g. node degrees), one bar series per label, with a marked value. */
+export function histogram(title: string, xLabel: string, series: Record<string, number[]>, mark?: { x: number; label: string }): Buffer {
+  const all = Object.values(series).flat();
+  const max = Math.max(0, ...all.map(Math.round));
+  const labels = Array.from({ length: max + 1 }, (_, i) => i);
+  const datasets = Object.entries(series).map(([label, xs], i) => ({
+    label, data: labels.map((v) => xs.filter((x) => Math.round(x) === v).length), backgroundColor: `${PALETTE[i % PALETTE.length]}aa`,
+  }));
+  return renderPng({
+    type: 'bar',
+    data: { labels, datasets },
+    options: {
+      plugins: { title: { display: true, text: title } },
+      scales: { x: { title: { display: true, text: xLabel } }, y: { title: { display: true, text: 'count' } } },
+    },
+  }, W, H, mark ? [markers([{ x: mark.x, label: mark.label, color: '#000000' }])] : []);
+}
+
+/** Point clouds in two dimensions, one colour per series (e.g. a 2-D projection before and after). */
+export function scatter(title: string, series: Record<string, [number, number][]>, axes: [string, string] = ['PC1', 'PC2']): Buffer {
+  const datasets = Object.entries(series).map(([label, pts], i) => ({
+    label, data: pts.map(([x, y]) => ({ x, y })), backgroundColor: `${PALETTE[i % PALETTE.length]}99`, pointRadius: 2.5,
+  }));
+  return renderPng({
+    type: 'scatter',
+    data: { datasets },
+    options: {
+      plugins: { title: { display: true, text: title } },
+      scales: { x: { title: { display: true, text: axes[0] } }, y: { title: { display: true, text: axes[1] } } },
+    },
+  });
+}

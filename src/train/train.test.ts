@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { resolveConfig } from './config.ts';
+import { replay } from './replay.ts';
 import { train } from './train.ts';
 
 const small = { task: { p: 13 }, model: { hidden: [32] }, steps: 60, evalEvery: 10, probes: ['gradNorm', 'weightNorm'] };
@@ -46,5 +47,18 @@ describe('train', () => {
     expect(t.stopReason).toBe('converged');
     expect(t.evals.slice(-3).every((e) => e.testAcc >= 0.9)).toBe(true);
     expect(t.steps).toBeLessThan(2000);
+  });
+
+  test('should recover the exact weights of any step by replaying the run', () => {
+    // Arrange: a run with probes and a stop rule; its losses at steps 20 and 60 are on record
+    const cfg = resolveConfig({ ...small, stop: { testAcc: 0.99, hold: 3 } });
+    const t = train(cfg, 4);
+    const seen: Record<number, number> = {};
+
+    // Act
+    replay(cfg, 4, [20, 60], (step, model, task) => { seen[step] = model.evaluate(task.train).loss; });
+
+    // Assert
+    expect(seen).toEqual({ 20: t.evals.find((e) => e.step === 20)!.trainLoss, 60: t.evals.at(-1)!.trainLoss });
   });
 });

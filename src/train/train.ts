@@ -18,6 +18,8 @@ export interface TrainHooks {
   onStep?(ms: number): void;
   /** Called with the final model, before it is released (e.g. to save weights). */
   onEnd?(model: Model, task: Task): void;
+  /** Called with the model after exactly `step` updates, for each step in `steps` the run reaches (checkpoints, figures). */
+  at?: { steps: ReadonlySet<number>; fn(step: number, model: Model, task: Task): void };
 }
 
 /**
@@ -44,6 +46,7 @@ export function train(input: RunConfig, seed: number, hooks: TrainHooks = {}): T
   let held = 0, stopReason: Trajectory['stopReason'] = 'budget', stepMs = 0, step = 0;
   const t0 = performance.now();
   for (; ; step++) {
+    if (hooks.at?.steps.has(step)) hooks.at.fn(step, model, task);
     const ts = performance.now();
     const rows = nextBatch();
     const { loss, acc } = model.lossAndGrad(rows);

@@ -1,0 +1,67 @@
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect } from 'vitest';
+import { fccSites } from '../models/ve.ts';
+import { coordinationNumbers, correlationDegrees, focal, principalPlane, shuffleColumns } from './coordination.ts';
+
+const cloud = (pts: readonly (readonly number[])[]): Float32Array => Float32Array.from(pts.flat());
+
+describe('coordination numbers of a point cloud', () => {
+  test('should count 12 around every interior site of an FCC cluster (the vector equilibrium)', () => {
+    // Arrange
+    const sites = fccSites(300);
+    const interior = sites.map((s) => sites.filter((t) => (s[0] - t[0]) ** 2 + (s[1] - t[1]) ** 2 + (s[2] - t[2]) ** 2 === 2).length === 12);
+
+    // Act
+    const c = coordinationNumbers(cloud(sites), sites.length, 3);
+
+    // Assert
+    expect(interior.filter(Boolean).length).toBeGreaterThan(50);
+    sites.forEach((_, i) => { if (interior[i]) expect(c[i]).toBe(12); });
+  });
+
+  test('should count 6 around interior points of a simple cubic lattice', () => {
+    const pts: number[][] = [];
+    for (let x = 0; x < 5; x++) for (let y = 0; y < 5; y++) for (let z = 0; z < 5; z++) pts.push([x, y, z]);
+    const c = coordinationNumbers(cloud(pts), pts.length, 3);
+    expect(c[pts.findIndex((p) => p.join() === '2,2,2')]).toBe(6);
+    expect(c[0]).toBe(3);
+  });
+});
+
+describe('weight-correlation graph', () => {
+  test('should join columns that correlate with |r| ≥ 0.5, sign ignored', () => {
+    // Arrange: columns 0–2 are ±scaled copies of one vector, column 3 is orthogonal to it
+    const rows = 4, a = [1, -1, 2, -2], b = [1, 1, -1, -1];
+    const W = new Float32Array(rows * 4);
+    for (let r = 0; r < rows; r++) W.set([a[r], -3 * a[r], 0.5 * a[r], b[r]], r * 4);
+
+    // Act / Assert
+    expect(correlationDegrees(W, rows, 4)).toEqual([2, 2, 2, 0]);
+  });
+
+  test('should take the median of the top tenth as the focal value', () => {
+    expect(focal([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20])).toBe(20);
+    expect(focal(Array.from({ length: 30 }, (_, i) => i))).toBe(28);
+  });
+
+  test.prop([fc.integer({ min: 2, max: 20 }), fc.integer({ min: 1, max: 6 })])('should shuffle within columns only', (rows, cols) => {
+    const X = Float32Array.from({ length: rows * cols }, (_, i) => i);
+    const S = shuffleColumns(X, rows, cols, 'test');
+    for (let j = 0; j < cols; j++) {
+      const col = (M: Float32Array) => Array.from({ length: rows }, (_, i) => M[i * cols + j]).sort((x, y) => x - y);
+      expect(col(S)).toEqual(col(X));
+    }
+  });
+
+  test('should project a cloud onto its two main directions, keeping distances within that plane', () => {
+    // Arrange: points spread along (1,1,0) and (1,−1,0), flat in z
+    const pts = Array.from({ length: 40 }, (_, i) => { const a = 3 * Math.sin(i), b = Math.cos(3 * i); return [a + b, a - b, 0]; });
+
+    // Act
+    const proj = principalPlane(cloud(pts), pts.length, 3);
+
+    // Assert: a rotation of the plane: pairwise distances are preserved
+    const d = (p: number[], q: number[]) => Math.hypot(...p.map((x, k) => x - q[k]));
+    for (let i = 1; i < pts.length; i++) expect(d(proj[i], proj[0])).toBeCloseTo(d(pts[i], pts[0]), 4);
+  });
+});

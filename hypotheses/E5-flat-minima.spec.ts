@@ -1,5 +1,5 @@
 import { hypothesis, metrics, oneSample } from '../src/index.ts';
-import { QUADRATIC_ADD_47 } from './shared.ts';
+import { QUADRATIC_ADD_47, QUADRATIC_ADD_47_CITE } from './shared.ts';
 
 /** E5 — grokking is a sharp → flat transition. Pre-registered 2026-11-22 (two-sided: contested). */
 const change = (key: string) => metrics.endOver('tMem', key);
@@ -14,6 +14,7 @@ export default hypothesis({
   deviations: 'None. A caveat seen in the first run, not a change: the normalized sharpness falls by about four orders of magnitude, and much of that is the cross-entropy loss itself: its curvature vanishes as the training loss goes to zero (the softmax saturates), whatever the solution. The test compares t_mem (loss still high) with the end (loss near zero), as the claim\'s measure says; a comparison at matched training loss would separate flatness from saturation.',
   base: { ...QUADRATIC_ADD_47, evalEvery: 100, probes: ['hessian'] },
   arms: { 'a+b': {} },
+  cite: QUADRATIC_ADD_47_CITE,
   seeds: 8,
   predictions: [
     oneSample({ name: 'top eigenvalue × ‖θ‖² falls', arm: 'a+b', metric: change('hessian:top*norm2'), lessThan: 0.9 }),

@@ -1,6 +1,6 @@
 import { hypothesis, metrics, oneSample } from '../src/index.ts';
 import type { Trajectory } from '../src/index.ts';
-import { QUADRATIC_ADD_47 } from './shared.ts';
+import { QUADRATIC_ADD_47, QUADRATIC_ADD_47_CITE } from './shared.ts';
 
 /** E6 — a compression phase follows; a synergy peak precedes grokking. Pre-registered 2026-11-22. */
 /** Where the mean O-information is most negative (the synergy peak), as (step − t_grok)/t_grok. */
@@ -24,6 +24,7 @@ export default hypothesis({
   deviations: 'None. A weakness seen in the first run, not a change: binarizing at the median fixes every neuron\'s own entropy at ln 2, so the joint entropy of a triple moves only with the dependence between its neurons, and it barely moved (end / t_grok = 0.9999). Finer binning or larger groups would measure compression more directly.',
   base: { ...QUADRATIC_ADD_47, evalEvery: 20, probes: ['oinfo'] },
   arms: { 'a+b': {} },
+  cite: QUADRATIC_ADD_47_CITE,
   seeds: 8,
   predictions: [
     oneSample({ name: 'the synergy peak precedes grokking', arm: 'a+b', metric: synergyPeak, lessThan: -0.1 }),

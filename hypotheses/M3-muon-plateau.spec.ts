@@ -28,6 +28,7 @@ export default hypothesis({
     adamw: { optimizer: { lr: adamw.best } },
   },
   seeds: 8,
+  tuning: [adamw, muon],
   predictions: [
     compare({ name: 'groks ≥ 1.5× sooner in steps', arms: ['muon', 'adamw'], metric: metrics.tGrok, direction: 'less', effect: 'ratio', minEffect: 1 / 1.5, paired: true }),
     compare({ name: 'groks sooner in wall-clock time', arms: ['muon', 'adamw'], metric: wall, direction: 'less', effect: 'ratio', minEffect: 1, paired: true }),

@@ -1,6 +1,6 @@
 import { compare, hypothesis, metrics, proportion, trend } from '../src/index.ts';
 import type { Trajectory } from '../src/index.ts';
-import { QUADRATIC_ADD_47 } from './shared.ts';
+import { QUADRATIC_ADD_47, QUADRATIC_ADD_47_CITE } from './shared.ts';
 
 /**
  * S3 — L2 "supercooling". Pre-registered 2026-11-22. Two-seed pilots (seeds 0–1) chose the optimizer and
@@ -29,6 +29,7 @@ export default hypothesis({
     'λ=1e-4': { optimizer: { wd: 1e-4 } },
     'λ=3e-4': { optimizer: { wd: 3e-4 } },
   },
+  cite: QUADRATIC_ADD_47_CITE,
   seeds: 8,
   predictions: [
     proportion({ name: 'memorization is left only with λ > 0', arms: ['λ=1e-4', 'λ=0'], event: 'grokked within the budget', happened: (t) => t.tGrok !== null, direction: 'greater', minDifference: 0.5 }),

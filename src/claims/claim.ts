@@ -4,6 +4,7 @@ import { type RunConfig, type RunConfigInput, resolveConfig } from '../train/con
 import type { Status } from './evidence.ts';
 import type { Trajectory } from '../train/trajectory.ts';
 import type { Prediction } from './predictions/prediction.ts';
+import type { Tuning } from './tune.ts';
 
 /** A claim as a hypothesis file declares it: what is claimed, where, and the pre-registered protocol. */
 export interface ClaimSpec {
@@ -37,14 +38,26 @@ export interface ClaimSpec {
    * weights recovered with `replay`. Plot helpers: histogram, scatter.
    */
   figures?(runs: Record<string, Trajectory[]>, configs: Record<string, RunConfig>): Figure[];
+  /** Citations for config values the file sets, by config path or prefix, e.g. { optimizer: 'Nanda et al. (2023) §…' }. */
+  cite?: Record<string, string>;
+  /** Hyperparameters tuned per arm (results of `tune`): the page shows each tuning curve. */
+  tuning?: Tuning<unknown>[];
+  /** Why the arms may differ in effective step size without tuning (silences the page's warning). */
+  untunedBecause?: string;
+  /** Save weights of these arms' seeds as .npy at log-spaced steps, t_mem and t_grok (reports/checkpoints/). */
+  checkpoints?: { arms?: string[]; seeds?: number[] };
 }
 
 /** A picture for a claim's report page. */
 export interface Figure { title: string; png: Buffer }
 
-export interface Claim extends Required<Omit<ClaimSpec, 'deviations' | 'show' | 'figures'>> {
+export interface Claim extends Required<Omit<ClaimSpec, 'deviations' | 'show' | 'figures' | 'untunedBecause' | 'checkpoints'>> {
   deviations: string;
   figures?: ClaimSpec['figures'];
+  untunedBecause?: string;
+  checkpoints?: ClaimSpec['checkpoints'];
+  /** Each arm's config as the file gives it (base merged with the arm), before defaults: what the file set. */
+  inputs: Record<string, RunConfigInput>;
   show: string[];
   /** Each arm's full resolved config. */
   configs: Record<string, RunConfig>;
@@ -64,19 +77,21 @@ export function defineClaim(spec: ClaimSpec): Claim {
   check(spec.predictions.length > 0, `${spec.id}: predictions`, spec.predictions.length, 'must pre-register at least one prediction');
   check(spec.recorded === null || ['supported', 'refuted', 'inconclusive'].includes(spec.recorded), `${spec.id}: recorded`, spec.recorded,
     "must be null or one of 'supported', 'refuted', 'inconclusive'");
-  const configs: Record<string, RunConfig> = {};
+  const configs: Record<string, RunConfig> = {}, inputs: Record<string, RunConfigInput> = {};
   for (const [arm, over] of Object.entries(spec.arms)) {
     try {
       // an arm that switches the task's kind (modular → parity) replaces the task instead of merging into it
       const switches = over.task?.kind !== undefined && over.task.kind !== (spec.base.task?.kind ?? 'modular');
-      configs[arm] = resolveConfig(deepMerge(switches ? { ...spec.base, task: undefined } : spec.base, over));
+      inputs[arm] = deepMerge(switches ? { ...spec.base, task: undefined } : spec.base, over);
+      configs[arm] = resolveConfig(inputs[arm]);
     } catch (e) {
       throw new Error(`${spec.id}, arm '${arm}': ${(e as Error).message}`);
     }
   }
   for (const p of spec.predictions) for (const a of p.arms) check(a in configs, `${spec.id}: prediction '${p.name}' arm`, a, `must be one of the arms: ${Object.keys(configs).join(', ')}`);
   return {
-    ...spec, alpha: spec.alpha ?? 0.05, deviations: spec.deviations ?? '', show: spec.show ?? differingPaths(configs), configs,
+    ...spec, alpha: spec.alpha ?? 0.05, deviations: spec.deviations ?? '', show: spec.show ?? differingPaths(configs), configs, inputs,
+    cite: spec.cite ?? {}, tuning: spec.tuning ?? [],
     seeds: seedsFor(spec),
   };
 }

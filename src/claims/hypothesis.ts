@@ -6,6 +6,7 @@ import { summaryLine } from '../report/format.ts';
 import { recordRow } from '../report/table.ts';
 import { type Claim, type ClaimSpec, defineClaim } from './claim.ts';
 import { type CheckResult, check } from './check.ts';
+import { saveCheckpoints } from './checkpoints.ts';
 import type { Status } from './evidence.ts';
 
 /** Claims declared by the hypothesis files imported so far (the CLI's `verify` reads them from here). */
@@ -28,7 +29,8 @@ function registerTest(claim: Claim): void {
     const result: CheckResult = await check(claim);
     const v = result.verdict;
     const figures = v.error || !claim.figures ? [] : claim.figures(result.runs, claim.configs);
-    await reportClaim(claim, v, result.runs, figures);
+    const checkpoints = v.error || !claim.checkpoints ? [] : saveCheckpoints(claim, result.runs);
+    await reportClaim(claim, v, result.runs, { figures, checkpoints });
     recordRow(v);
     const file = expect.getState().testPath ?? '';
     console.log(`${claim.id} ${claim.title}: ${summaryLine(v)} [${claim.seeds} seeds × ${Object.keys(claim.configs).length} arm(s), ${(v.cpuMs / 1000).toFixed(0)} s of training]`);

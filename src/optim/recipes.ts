@@ -92,7 +92,35 @@ export function optimizerNames(): string[] {
   return [...RECIPES.keys()];
 }
 
+/**
+ * The options a recipe reads when built (recipes read their options eagerly): `lr`, `beta2`, `extra.muonLr`, ….
+ * An option set to a non-default value that its recipe never reads is a silent no-op; resolveConfig rejects it.
+ */
+export function optimizerReads(cfg: OptimizerConfig): Set<string> {
+  const reads = new Set<string>();
+  const watch = <T extends object>(obj: T, prefix: string): T => new Proxy(obj, {
+    get(target, key, receiver) {
+      const v = Reflect.get(target, key, receiver);
+      if (typeof key !== 'string') return v;
+      reads.add(prefix + key);
+      return key === 'extra' && prefix === '' ? watch(v as object, 'extra.') : v;
+    },
+  });
+  validate(cfg);
+  construct(watch(cfg, ''), 0);
+  return reads;
+}
+
 export function buildOptimizer(cfg: OptimizerConfig, seed: number): Transform<any> {
+  validate(cfg);
+  return construct(cfg, seed);
+}
+
+function construct(cfg: OptimizerConfig, seed: number): Transform<any> {
+  return withConstraints(cfg, RECIPES.get(cfg.name)!(cfg, seed), seed);
+}
+
+function validate(cfg: OptimizerConfig): void {
   const recipe = RECIPES.get(cfg.name);
   check(recipe !== undefined, 'optimizer.name', cfg.name, `must be one of ${optimizerNames().join(', ')}`);
   check(isNum(cfg.lr) && cfg.lr > 0, 'optimizer.lr', cfg.lr, 'must be a positive number, e.g. 1e-3');
@@ -103,5 +131,4 @@ export function buildOptimizer(cfg: OptimizerConfig, seed: number): Transform<an
   check(isNum(cfg.momentum) && cfg.momentum >= 0 && cfg.momentum < 1, 'optimizer.momentum', cfg.momentum, 'must be in [0, 1)');
   check(cfg.clip === null || (isNum(cfg.clip) && cfg.clip > 0), 'optimizer.clip', cfg.clip, 'must be null or a positive number');
   check(cfg.decay === 'all' || cfg.decay === 'matrices', 'optimizer.decay', cfg.decay, "must be 'all' or 'matrices'");
-  return withConstraints(cfg, recipe!(cfg, seed), seed);
 }

@@ -1,10 +1,12 @@
 import * as allure from 'allure-js-commons';
+import type { Checkpoint } from '../claims/checkpoints.ts';
 import { type Claim, type Figure, flatten } from '../claims/claim.ts';
+import { type ProvenanceRow, provenance, provenanceTable, stepSizeWarning } from '../claims/provenance.ts';
 import type { Verdict } from '../claims/verdict.ts';
 import type { Trajectory } from '../train/trajectory.ts';
 import { environment } from './environment.ts';
 import { effectText, num, pval, rate, summaryLine } from './format.ts';
-import { learningCurves, metricStrip } from './plots.ts';
+import { learningCurves, metricStrip, tuningCurve } from './plots.ts';
 
 const SEED_TITLES: Record<string, string> = {
   '000_64ccf1345212c707.txt': 'Boundary energy and VE geometry (000_64ccf1345212c707.txt)',
@@ -14,7 +16,10 @@ const SEED_TITLES: Record<string, string> = {
 };
 
 /** The claim's page: labels, description, parameters, a step per arm and seed, plots, CSV and verdict JSON. */
-export async function reportClaim(claim: Claim, v: Verdict, runs: Record<string, Trajectory[]>, figures: readonly Figure[] = []): Promise<void> {
+export async function reportClaim(claim: Claim, v: Verdict, runs: Record<string, Trajectory[]>,
+  extras: { figures?: readonly Figure[]; checkpoints?: readonly Checkpoint[] } = {}): Promise<void> {
+  const { figures = [], checkpoints = [] } = extras;
+  const prov = provenance(claim.inputs, claim.configs, claim.cite);
   const loud = v.status.toUpperCase();
   await allure.displayName(`${claim.id} ${claim.title} — ${loud}`);
   await allure.epic(SEED_TITLES[claim.source.seed] ?? claim.source.seed);
@@ -22,7 +27,7 @@ export async function reportClaim(claim: Claim, v: Verdict, runs: Record<string,
   await allure.story(`${claim.id}: ${claim.title}`);
   await allure.label('verdict', v.status);
   await allure.tags(loud, claim.id);
-  await allure.description(describe(claim, v));
+  await allure.description(describe(claim, v, prov, checkpoints));
   for (const [name, value] of parameters(claim)) await allure.parameter(name, value);
   for (const [arm, ts] of Object.entries(runs)) {
     await allure.step(`arm '${arm}': ${ts.length} seeds, median t_mem ${num(med(ts.map((t) => t.tMem)))}, median t_grok ${num(med(ts.map((t) => t.tGrok)))}`, async () => {
@@ -42,6 +47,9 @@ export async function reportClaim(claim: Claim, v: Verdict, runs: Record<string,
     await allure.attachment(`${e.prediction}: ${p.metric.name} per seed`, metricStrip(p.metric.name, p.metric.log, byArm, line), 'image/png');
   }
   for (const f of figures) await allure.attachment(f.title, f.png, 'image/png');
+  for (const t of claim.tuning) await allure.attachment(`tuning curve: ${t.name}`, tuningCurve(t), 'image/png');
+  await allure.attachment('provenance.json', JSON.stringify(prov, null, 1), 'application/json');
+  if (checkpoints.length) await allure.attachment('checkpoints.json', JSON.stringify(checkpoints, null, 1), 'application/json');
   await allure.attachment('environment.json', JSON.stringify(environment(), null, 1), 'application/json');
   await allure.attachment('trajectories.csv', toCsv(runs), 'text/csv');
   await allure.attachment('verdict.json', JSON.stringify(v, null, 1), 'application/json');
@@ -60,14 +68,16 @@ function parameters(claim: Claim): [string, string][] {
   }).concat([['seeds per arm', String(claim.seeds)], ['α', String(claim.alpha)]]) as [string, string][];
 }
 
-function describe(claim: Claim, v: Verdict): string {
+function describe(claim: Claim, v: Verdict, prov: ProvenanceRow[], checkpoints: readonly Checkpoint[]): string {
   const s = claim.source;
+  const warning = stepSizeWarning(prov, claim.tuning.length > 0, claim.untunedBecause);
   const rows = v.evidence.map((e, i) => `| ${i + 1}. ${e.prediction} | ${e.test} | ${effectText(e)} | ${e.direction === 'greater' ? '>' : '<'} ${num(e.threshold)} | ${pval(e.p)} / ${pval(e.pAdjusted)} | ${Object.values(e.n).join(' / ')}${e.excluded ? ` (${e.excluded} excluded)` : ''} | **${e.status.toUpperCase()}**${e.seedsNeeded !== undefined ? ` (≈${e.seedsNeeded ?? '>8×'} seeds/arm)` : ''} |`);
   return [
     `# ${v.status.toUpperCase()}: ${claim.id} — ${claim.title}`,
     '', `> ${claim.quote}`, '',
     `**Source:** \`${s.seed}\`, ${s.section}${s.paper ? `; primary paper: ${s.paper}` : ''}.`, '',
     `**Verdict:** ${summaryLine(v)}`, '',
+    ...(warning ? [`> ⚠️ **Fair-baseline warning.** ${warning}`, ''] : []),
     '## Pre-registered protocol',
     `- Arms: ${Object.keys(claim.configs).map((a) => `\`${a}\``).join(', ')}; seeds 0..${claim.seeds - 1} in every arm (shared splits and inits).`,
     `- α = ${claim.alpha}, Holm-adjusted across ${claim.predictions.length} prediction(s); decision rule: supported when significant and the effect's 95% CI clears the smallest effect that matters, refuted when significant the other way or the CI lies wholly on the other side, inconclusive otherwise.`,
@@ -79,11 +89,23 @@ function describe(claim: Claim, v: Verdict): string {
     '| arm | memorized | grokked | diverged |', '|---|---|---|---|',
     ...Object.entries(v.runs).map(([arm, rs]) => `| ${arm} | ${rate(rs.filter((r) => r.tMem !== null).length, rs.length)} | ${rate(rs.filter((r) => r.tGrok !== null).length, rs.length)} | ${rs.filter((r) => r.diverged !== null).length}/${rs.length} |`),
     '',
-    '## Environment', Object.entries(environment()).map(([k, x]) => `${k}: \`${x}\``).join(' · '), '',
+    '## Environment', Object.entries({ ...environment(), training: trainingBackend(claim) }).map(([k, x]) => `${k}: \`${x}\``).join(' · '), '',
+    '## Configuration and provenance',
+    'Every value of every arm\'s resolved config. Plain: set by the hypothesis file (with the citation it gives); _italic_: grokcheck\'s default (src/train/config.ts); **bold** ◆: differs between arms.', '',
+    provenanceTable(prov), '',
+    ...(claim.tuning.length ? ['## Tuning', ...claim.tuning.map((t) => `- ${t.text}`), ''] : []),
+    ...(checkpoints.length ? ['## Checkpoints', `Weights as .npy (one file per parameter) under \`${checkpoints[0].dir.split('/').slice(0, 3).join('/')}/\`:`, '',
+      ...checkpoints.map((c) => `- ${c.arm}, seed ${c.seed}, step ${c.step} (${c.labels.join(', ')}): \`${c.dir}\``), ''] : []),
     '## Results',
     '| prediction | test | effect [95% CI] | threshold | p / p_adj | n | verdict |', '|---|---|---|---|---|---|---|', ...rows,
     '', `Runs: ${Object.entries(v.runs).map(([a, r]) => `${a}: ${r.length}`).join(', ')}; ${(v.cpuMs / 1000).toFixed(0)} s of training in all (single-core time summed over runs); this check took ${(v.runtimeMs / 1000).toFixed(0)} s of wall time${v.trainMs === 0 ? ', every run read back from the run store' : ''}.`,
   ].join('\n');
+}
+
+/** Which engine trained the claim's arms: grokcheck's own kernels, or TensorFlow.js for tfjs models. */
+function trainingBackend(claim: Claim): string {
+  const kinds = new Set(Object.values(claim.configs).map((c) => c.model.kind));
+  return [...kinds].map((k) => (k === 'mlp' ? 'grokcheck WebAssembly kernels' : k === 'tfjs-mlp' ? 'TensorFlow.js' : k)).join(', ');
 }
 
 /** Every evaluation of every run, one row each. */

@@ -167,3 +167,29 @@ export function scatter(title: string, series: Record<string, [number, number][]
     },
   });
 }
+
+/** A tuning curve: the median objective over the tuning seeds at each grid value (triangles: censored), the chosen value ringed. */
+export function tuningCurve(t: { name: string; objective: string; best: unknown; table: { value: unknown; median: number }[] }): Buffer {
+  const labels = t.table.map((r) => String(r.value));
+  const finite = t.table.map((r) => r.median).filter(Number.isFinite);
+  const top = finite.length ? Math.max(...finite) * 1.5 : 1;
+  const at = (r: { median: number }) => (Number.isFinite(r.median) ? r.median : top);
+  const pts = (pick: (r: { value: unknown; median: number }) => boolean) => t.table.map((r, i) => (pick(r) ? { x: i, y: at(r) } : null)).filter((p) => p !== null);
+  return renderPng({
+    type: 'scatter',
+    data: {
+      datasets: [
+        { label: `median ${t.objective}`, data: pts((r) => Number.isFinite(r.median)), showLine: true, borderColor: PALETTE[0], backgroundColor: PALETTE[0], pointRadius: 5 },
+        { label: 'never reached (censored)', data: pts((r) => !Number.isFinite(r.median)), backgroundColor: PALETTE[1], pointStyle: 'triangle', pointRadius: 8 },
+        { label: `chosen: ${String(t.best)}`, data: pts((r) => r.value === t.best), backgroundColor: '#00000000', borderColor: '#000000', pointRadius: 11, borderWidth: 2 },
+      ],
+    },
+    options: {
+      plugins: { title: { display: true, text: `tuning: ${t.name} (median over the tuning seeds)` } },
+      scales: {
+        x: { min: -0.5, max: labels.length - 0.5, ticks: { callback: (v) => labels[Number(v)] ?? '' }, afterBuildTicks: (axis) => { axis.ticks = labels.map((_, i) => ({ value: i })); }, title: { display: true, text: t.name } },
+        y: { type: 'logarithmic', title: { display: true, text: `median ${t.objective}` } },
+      },
+    },
+  });
+}

@@ -15,7 +15,7 @@ const chromium = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const root = process.cwd();
 
 describe('the Allure report', () => {
-  test('should show a claim page with its verdict, parameters and plots', async (ctx) => {
+  test('should show a claim page with its verdict, provenance, environment, success rates, checkpoints and plots', async (ctx) => {
     if (!existsSync(chromium)) ctx.skip(`no Chromium at ${chromium} (Debian: apt-get install chromium; or set CHROMIUM)`);
     // Arrange
     const dir = mkdtempSync(join(tmpdir(), 'grokcheck-report-'));
@@ -33,6 +33,11 @@ describe('the Allure report', () => {
     expect(shot.text).toContain('Pre-registered protocol');
     expect(shot.text).toContain('Parameters');
     expect(shot.text).toContain('task.p');
+    expect(shot.text).toContain('Configuration and provenance');
+    expect(shot.text).toMatch(/Nanda et al\. \(2023\)/);
+    expect(shot.text).toContain('Success rates');
+    expect(shot.text).toMatch(/lockfile sha256/);
+    expect(shot.text).toMatch(/Checkpoints[\s\S]*t_mem/);
     expect(shot.text).toMatch(/learning curves: /);
     expect(shot.images).toBeGreaterThanOrEqual(2);
     expect(existsSync(shot.plots)).toBe(true);

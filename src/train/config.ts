@@ -1,6 +1,6 @@
 import { ConfigError, check, isInt } from '../engine/errors.ts';
 import type { MlpConfig } from '../models/model.ts';
-import type { OptimizerConfig } from '../optim/recipes.ts';
+import { type OptimizerConfig, optimizerReads } from '../optim/recipes.ts';
 import type { ModularTaskConfig, ParityTaskConfig, TaskConfig } from '../tasks/task.ts';
 
 /** Everything that determines a run, with the seed: the run store hashes exactly this. Plain JSON. */
@@ -82,5 +82,21 @@ export function resolveConfig(input: RunConfigInput = {}): RunConfig {
   check(Array.isArray(cfg.probes), 'probes', cfg.probes, 'must be a list of probe names');
   check(cfg.stop.testAcc === null || (cfg.stop.testAcc > 0 && cfg.stop.testAcc <= 1), 'stop.testAcc', cfg.stop.testAcc, 'must be null or in (0, 1]');
   check(isInt(cfg.stop.hold, 1), 'stop.hold', cfg.stop.hold, 'must be an integer ≥ 1');
+  rejectUnread(cfg.optimizer);
   return cfg;
+}
+
+/**
+ * An optimizer option given a non-default value that its recipe never reads (AdamW's `momentum`, an extra
+ * only Muon reads) would silently change nothing: an error naming the field and what the recipe does read.
+ */
+function rejectUnread(opt: OptimizerConfig): void {
+  const reads = optimizerReads(opt);
+  const listed = [...reads].filter((k) => k !== 'name' && k !== 'extra').join(', ');
+  const unread = (field: string, value: unknown) => new ConfigError(`optimizer.${field}`, value,
+    `is never read by the '${opt.name}' optimizer, so it would change nothing; '${opt.name}' reads ${listed}. Remove it, or choose an optimizer that uses it`);
+  for (const [k, v] of Object.entries(opt)) {
+    if (k === 'extra') { for (const [e, ev] of Object.entries(v as object)) if (!reads.has(`extra.${e}`)) throw unread(`extra.${e}`, ev); }
+    else if (!reads.has(k) && JSON.stringify(v) !== JSON.stringify(DEFAULTS.optimizer[k as keyof OptimizerConfig])) throw unread(k, v);
+  }
 }

@@ -1,6 +1,6 @@
 import { check } from '../engine/errors.ts';
 import { deepMerge } from '../engine/merge.ts';
-import { type RunConfig, type RunConfigInput, resolveConfig } from '../train/config.ts';
+import { DEFAULTS, type RunConfig, type RunConfigInput, resolveConfig } from '../train/config.ts';
 import type { Status } from './evidence.ts';
 import type { Trajectory } from '../train/trajectory.ts';
 import type { Prediction } from './predictions/prediction.ts';
@@ -46,12 +46,35 @@ export interface ClaimSpec {
   untunedBecause?: string;
   /** Save weights of these arms' seeds as .npy at log-spaced steps, t_mem and t_grok (reports/checkpoints/). */
   checkpoints?: { arms?: string[]; seeds?: number[] };
+  /**
+   * The protocol at the papers' own sizes, used with `--scale full` (GROKCHECK_SCALE=full), meant for a cluster:
+   * overrides merged into base and arms, and the seeds per arm. Without it, full scale means p = 97 for modular
+   * tasks, 3× the step budget and 32 seeds per arm.
+   */
+  full?: { base?: RunConfigInput; arms?: Record<string, RunConfigInput>; seeds?: number };
+}
+
+/** 'full' under --scale full (GROKCHECK_SCALE=full): the papers' sizes; 'ci' otherwise (sizes that run on 2 cores). */
+export function scale(): 'ci' | 'full' {
+  return process.env.GROKCHECK_SCALE === 'full' ? 'full' : 'ci';
+}
+
+/** A spec at full scale: its own `full` overrides, or the generic ones (p = 97, 3× steps, 32 seeds). */
+function atFullScale(spec: ClaimSpec): ClaimSpec {
+  const generic: RunConfigInput = {
+    ...((spec.base.task?.kind ?? 'modular') === 'modular' ? { task: { p: 97 } } : {}),
+    steps: (spec.base.steps ?? DEFAULTS.steps) * 3,
+  };
+  const arms = Object.fromEntries(Object.entries(spec.arms).map(([a, over]) => [a, deepMerge(over, spec.full?.arms?.[a] ?? {})]));
+  return { ...spec, base: deepMerge(spec.base, spec.full?.base ?? generic), arms, seeds: spec.full?.seeds ?? Math.max(32, spec.seeds) };
 }
 
 /** A picture for a claim's report page. */
 export interface Figure { title: string; png: Buffer }
 
-export interface Claim extends Required<Omit<ClaimSpec, 'deviations' | 'show' | 'figures' | 'untunedBecause' | 'checkpoints'>> {
+export interface Claim extends Required<Omit<ClaimSpec, 'deviations' | 'show' | 'figures' | 'untunedBecause' | 'checkpoints' | 'full'>> {
+  /** The scale the claim was defined at: 'ci' (recorded verdicts apply) or 'full'. */
+  scale: 'ci' | 'full';
   deviations: string;
   figures?: ClaimSpec['figures'];
   untunedBecause?: string;
@@ -70,7 +93,8 @@ export function seedsFor(spec: { seeds: number }): number {
 }
 
 /** Validates a spec eagerly and resolves each arm's config, naming the claim and field on error. */
-export function defineClaim(spec: ClaimSpec): Claim {
+export function defineClaim(given: ClaimSpec): Claim {
+  const spec = scale() === 'full' ? atFullScale(given) : given;
   check(/^[A-Z][A-Z0-9]*\d+$/.test(spec.id), 'claim.id', spec.id, 'must be a claim id like D1 or S3');
   check(Object.keys(spec.arms).length > 0, `${spec.id}: arms`, spec.arms, 'must name at least one arm');
   check(Number.isInteger(spec.seeds) && spec.seeds >= 2, `${spec.id}: seeds`, spec.seeds, 'must be an integer ≥ 2');
@@ -91,7 +115,7 @@ export function defineClaim(spec: ClaimSpec): Claim {
   for (const p of spec.predictions) for (const a of p.arms) check(a in configs, `${spec.id}: prediction '${p.name}' arm`, a, `must be one of the arms: ${Object.keys(configs).join(', ')}`);
   return {
     ...spec, alpha: spec.alpha ?? 0.05, deviations: spec.deviations ?? '', show: spec.show ?? differingPaths(configs), configs, inputs,
-    cite: spec.cite ?? {}, tuning: spec.tuning ?? [],
+    cite: spec.cite ?? {}, tuning: spec.tuning ?? [], scale: scale(),
     seeds: seedsFor(spec),
   };
 }

@@ -64,3 +64,19 @@ describe('options the engine never reads', () => {
     expect(() => resolveConfig({ optimizer: { name: 'adamw', momentum: 0, extra: { langevinT: 0.01 } } })).not.toThrow();
   });
 });
+
+describe('--scale full', () => {
+  test("should use the claim's full-scale overrides, or p = 97, 3× steps and 32 seeds", () => {
+    const before = process.env.GROKCHECK_SCALE;
+    process.env.GROKCHECK_SCALE = 'full';
+    try {
+      const generic = defineClaim(spec({ a: {} }));
+      expect([generic.scale, generic.configs.a.task, generic.configs.a.steps, generic.seeds]).toEqual(['full', expect.objectContaining({ p: 97 }), 30, 32]);
+      const own = defineClaim({ ...spec({ a: { optimizer: { wd: 0.5 } } }), full: { base: { task: { p: 113 } }, arms: { a: { steps: 99 } }, seeds: 40 } });
+      expect([own.configs.a.task, own.configs.a.steps, own.configs.a.optimizer.wd, own.seeds]).toEqual([expect.objectContaining({ p: 113 }), 99, 0.5, 40]);
+    } finally {
+      if (before === undefined) delete process.env.GROKCHECK_SCALE; else process.env.GROKCHECK_SCALE = before;
+    }
+    expect(defineClaim(spec({ a: {} })).configs.a.task).toEqual(expect.objectContaining({ p: 13 }));
+  });
+});

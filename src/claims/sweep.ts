@@ -1,17 +1,25 @@
-import { defaultThreads, runParallel } from '../engine/pool.ts';
+import { type Executor, localExecutor } from '../engine/pool.ts';
 import { RunStore, runKey } from '../engine/store.ts';
 import type { RunConfig } from '../train/config.ts';
 import type { Trajectory } from '../train/trajectory.ts';
 
 export interface SweepProgress { done: number; total: number; cached: number; trained: number }
 
+/** The local thread pool, or the job queue named by GROKCHECK_QUEUE (redis://host:port) when set. */
+async function defaultExecutor(threads?: number): Promise<Executor> {
+  const url = process.env.GROKCHECK_QUEUE;
+  if (!url) return localExecutor(threads);
+  return (await import('../cluster/queue.ts')).queueExecutor(url);
+}
+
 /**
  * Trains every (config, seed) pair not already in the run store, in parallel on all cores, storing each
  * run the moment it finishes (so an interrupted sweep loses no finished run), and returns the trajectories
- * in the order asked. Pairs asked twice (a baseline shared by arms or claims) are trained once.
+ * in the order asked. Pairs asked twice (a baseline shared by arms or claims) are trained once. Training runs
+ * on the executor given, else on the job queue named by GROKCHECK_QUEUE, else on this machine's threads.
  */
 export async function sweep(runs: readonly { config: RunConfig; seed: number }[], opts: {
-  store?: RunStore; threads?: number; onProgress?(p: SweepProgress): void;
+  store?: RunStore; threads?: number; executor?: Executor; onProgress?(p: SweepProgress): void;
 } = {}): Promise<{ trajectories: Trajectory[]; trainMs: number }> {
   const store = opts.store ?? new RunStore();
   const keys = runs.map((r) => runKey(r.config, r.seed));
@@ -27,16 +35,16 @@ export async function sweep(runs: readonly { config: RunConfig; seed: number }[]
   let trainMs = 0;
   opts.onProgress?.({ done: cached, total, cached, trained: 0 });
   const errors: string[] = [];
-  await runParallel(todo, {
-    threads: opts.threads ?? defaultThreads(),
-    onResult(i, r) {
+  const execute = opts.executor ?? await defaultExecutor(opts.threads);
+  if (todo.length) {
+    await execute(todo, (i, r) => {
       if (r.error !== undefined) { errors.push(`seed ${todo[i].seed}: ${r.error}`); return; }
       store.put(todo[i].config, todo[i].seed, r.trajectory);
       byKey.set(todo[i].key, r.trajectory);
       trainMs += r.trajectory.wallMs;
       opts.onProgress?.({ done: byKey.size, total, cached, trained: byKey.size - cached });
-    },
-  });
+    });
+  }
   if (errors.length) throw new Error(`${errors.length} run(s) failed: ${errors.slice(0, 3).join('; ')}`);
   return { trajectories: keys.map((k) => byKey.get(k)!), trainMs };
 }

@@ -6,6 +6,15 @@ import type { Trajectory } from '../train/trajectory.ts';
 export interface Job { config: RunConfig; seed: number }
 export type JobResult = { trajectory: Trajectory; error?: undefined } | { trajectory?: undefined; error: string };
 
+/**
+ * What trains runs: given jobs (each with its run-store key), it reports each result through `onResult` as it
+ * arrives. The local thread pool is the default; a job queue (src/cluster/queue.ts) spreads runs over machines.
+ */
+export type Executor = (jobs: readonly (Job & { key: string })[], onResult: (index: number, result: JobResult) => void) => Promise<void>;
+
+/** The embedded executor: worker threads on this machine. */
+export const localExecutor = (threads?: number): Executor => async (jobs, onResult) => { await runParallel(jobs, { threads, onResult }); };
+
 /** Worker threads to use: GROKCHECK_THREADS, or every core. */
 export function defaultThreads(): number {
   const env = Number(process.env.GROKCHECK_THREADS);

@@ -8,3 +8,5 @@ export { bootstrapCI, median, medianCI, ratioOfMediansCI, differenceOfMediansCI 
 export { tost } from './tost.ts';
 export { wilson } from './wilson.ts';
 export type { Alternative } from './_internals/ranks.ts';
+export { dip, dipTest } from './dip.ts';
+export { fitCurve, logisticStep, relaxationFits, stretchedExponential, type Fit } from './fit.ts';

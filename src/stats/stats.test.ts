@@ -1,7 +1,8 @@
 import { fc, test as prop } from '@fast-check/vitest';
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { bootstrapCI, fisherExact, holm, jonckheere, mannWhitney, median, medianCI, spearman, tost, wilcoxonSignedRank, wilson } from './index.ts';
+import { rng } from '../engine/rng.ts';
+import { bootstrapCI, dip, dipTest, fisherExact, holm, jonckheere, logisticStep, mannWhitney, median, medianCI, relaxationFits, spearman, stretchedExponential, tost, wilcoxonSignedRank, wilson } from './index.ts';
 
 /** SciPy's values: fixtures/make-stats-reference.py. */
 const REF = JSON.parse(readFileSync(new URL('../../fixtures/stats-reference.json', import.meta.url), 'utf8'));
@@ -109,5 +110,52 @@ describe('statistics: properties', () => {
     expect(jonckheere(g, 'increasing').p).toBeLessThan(0.01);
     expect(jonckheere(g, 'decreasing').p).toBeGreaterThan(0.9);
     expect(jonckheere(g, 'increasing').tau).toBe(1);
+  });
+});
+
+describe("Hartigan's dip test", () => {
+  test('should give 1/(2n) for evenly spaced points and 1/4 for two far-apart tight halves', () => {
+    expect(dip([0, 1])).toBe(0.25);
+    expect(dip([0, 1, 2, 3, 4])).toBeCloseTo(0.1, 12);
+    expect(dip([0, 0.001, 0.002, 100, 100.001, 100.002])).toBeCloseTo(0.25, 4);
+  });
+
+  prop.prop([fc.array(fc.double({ min: -1e3, max: 1e3, noNaN: true }), { minLength: 2, maxLength: 40 }), fc.double({ min: 0.01, max: 100, noNaN: true }), fc.double({ min: -50, max: 50, noNaN: true })])(
+    'should lie in [1/(2n), 1/4] and not change under x → a·x + b or x → −x', (x, a, b) => {
+      const d = dip(x);
+      expect(d).toBeGreaterThanOrEqual(1 / (2 * x.length) - 1e-12);
+      expect(d).toBeLessThanOrEqual(0.25 + 1e-12);
+      if (new Set(x).size === x.length && Math.min(...x.slice(1).map((v, i) => Math.abs(v - x[i]))) > 1e-6) {
+        expect(dip(x.map((v) => a * v + b))).toBeCloseTo(d, 6);
+        expect(dip(x.map((v) => -v))).toBeCloseTo(d, 6);
+      }
+    });
+
+  test('should shrink like 1/√n on uniform samples (Hartigan & Hartigan 1985)', () => {
+    const r = rng(5, 'dip-rate');
+    const scaled = (n: number) => median(Array.from({ length: 40 }, () => Math.sqrt(n) * dip(Array.from({ length: n }, () => r.next()))));
+    const [a, b] = [scaled(100), scaled(400)];
+    expect(Math.abs(a / b - 1)).toBeLessThan(0.15);
+  });
+
+  test('should detect a two-component mixture and not a normal sample', () => {
+    const r = rng(6, 'dip-power');
+    const mixture = Array.from({ length: 60 }, (_, i) => r.normal() + (i % 2 ? 3 : -3));
+    const normal = Array.from({ length: 60 }, () => r.normal());
+    expect(dipTest(mixture, { sims: 1000 }).p).toBeLessThan(0.01);
+    expect(dipTest(normal, { sims: 1000 }).p).toBeGreaterThan(0.2);
+  });
+});
+
+describe('curve fits (Levenberg–Marquardt)', () => {
+  test('should recover a stretched exponential and prefer it to a step, and the reverse for a step', () => {
+    const t = Array.from({ length: 80 }, (_, i) => i * 25);
+    const glassy = relaxationFits(t, t.map(stretchedExponential([0.9, 400, 0.6])));
+    expect(glassy.stretched.params[1]).toBeCloseTo(400, 0);
+    expect(glassy.stretched.params[2]).toBeCloseTo(0.6, 3);
+    expect(glassy.stretched.sse).toBeLessThan(0.01 * glassy.step.sse);
+    const jump = relaxationFits(t, t.map(logisticStep([0.95, 900, 60])));
+    expect(jump.step.params[1]).toBeCloseTo(900, 0);
+    expect(jump.step.sse).toBeLessThan(0.01 * jump.stretched.sse);
   });
 });

@@ -56,3 +56,35 @@ export const VE_ADD_31: RunConfigInput = {
 
 /** QUADRATIC_ADD_47 with the coordination probe (weight graph and activation cloud), every 50 steps: E2 and E10 share these runs. */
 export const COORDINATION_47: RunConfigInput = { ...QUADRATIC_ADD_47, evalEvery: 50, probes: ['coordination'] };
+
+/**
+ * The teacher-student model of Rubin, Seroussi & Ringel (arXiv 2310.03789), scaled down: x ~ N(0, I₈), target
+ * He₁(x₁) + He₃(x₁), a two-layer erf network of 32 units trained by Langevin dynamics (SGD lr 0.1, L2 0.01 as
+ * the Gaussian prior, temperature 1e-4) for 2500 steps; the `teacher` probe reads the overlaps every 500 steps.
+ * Shared by P1, P2, P4 and P5, whose arms vary n (and the bias).
+ */
+export const TEACHER_8: RunConfigInput = {
+  task: { kind: 'teacher', d: 8, n: 128, nTest: 1000, a1: 1, a3: 1, noise: 0, hiddenBias: 0 },
+  model: { kind: 'dense', hidden: [32], act: 'erf', bias: false },
+  loss: 'mse',
+  optimizer: { name: 'sgd', lr: 0.1, wd: 0.01, extra: { langevinT: 1e-4 } },
+  steps: 2500, evalEvery: 500, probes: ['teacher'],
+};
+
+/** The paper's scale, for the regime notes: d up to 150 with n up to ~10⁴ (their teacher-student figures), erf networks of ~10³ units. */
+export const TEACHER_SCALE_NOTE = 'Rubin et al. work analytically at d ≫ 1 in a mean-field scaling and check against networks far larger than this one; here d = 8, 32 units and n ≤ 384, so the phases, if present, must show up as trends at small size.';
+
+/** The teacher probe's values at the last evaluation. */
+export const teacherEnd = (key: string) => (t: { evals: Record<string, number>[] }) => t.evals.at(-1)![`teacher:${key}`];
+export const TEACHER_ARMS: Record<string, RunConfigInput> = {
+  'n=32': { task: { n: 32 } }, 'n=128': { task: { n: 128 } }, 'n=384': { task: { n: 384 } },
+};
+
+/** G1/G2's tiny network: a+b mod 7 (29 training pairs, 20 test), one ReLU layer of 12, 252 weights. */
+export const TINY_ADD_7: RunConfigInput = {
+  task: { kind: 'modular', op: 'add', p: 7, trainFraction: 0.6 },
+  model: { hidden: [12], act: 'relu', bias: false },
+  loss: 'ce',
+};
+/** Wang–Landau over TINY_ADD_7's weights: training loss in [0.1, 2.1) in 10 bins, 10⁶ single-weight moves. */
+export const WL_SAMPLER = { kind: 'wang-landau', eMin: 0.1, eMax: 2.1, bins: 10, moves: 1_000_000, lnfFinal: 1e-3, flatness: 0.7, stepSize: 0.1, box: 4, measureEvery: 20 } as const;

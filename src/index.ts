@@ -5,7 +5,7 @@
 export { hypothesis } from './claims/hypothesis.ts';
 export type { ClaimSpec, Claim, Figure } from './claims/claim.ts';
 export { metrics, type Metric } from './claims/metrics.ts';
-export { compare, oneSample, proportion, trend, type Prediction } from './claims/predictions/index.ts';
+export { bimodal, compare, oneSample, proportion, trend, type Prediction } from './claims/predictions/index.ts';
 export type { Status, Evidence, TestOutcome } from './claims/evidence.ts';
 export type { Verdict } from './claims/verdict.ts';
 export { check } from './claims/check.ts';
@@ -15,6 +15,7 @@ export type { Trajectory, EvalRecord } from './train/trajectory.ts';
 export { train } from './train/train.ts';
 export { replay } from './train/replay.ts';
 export { histogram, scatter } from './report/plots.ts';
+export { dip, dipTest, relaxationFits } from './stats/index.ts';
 export { registerProbe, type Probe } from './probes/index.ts';
 export { cloudRows, coordinationNumbers, correlationDegrees, principalPlane, shuffleColumns } from './probes/coordination.ts';
 export { registerOptimizer } from './optim/recipes.ts';

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 /** What a trajectory depends on: the engine's sources and the kernels (not the claims, stats or report). */
-const ENGINE_DIRS = ['src/engine', 'src/tasks', 'src/models', 'src/optim', 'src/train', 'src/probes', 'assembly'];
+const ENGINE_DIRS = ['src/engine', 'src/tasks', 'src/models', 'src/optim', 'src/train', 'src/probes', 'src/physics', 'assembly'];
 
 function files(dir: string): string[] {
   return readdirSync(dir).sort().flatMap((f) => {

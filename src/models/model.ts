@@ -41,7 +41,7 @@ export type MaskSpec = (
 ) & { initOnly?: boolean };
 
 export interface MlpConfig {
-  kind: 'mlp' | 'tfjs-mlp';
+  kind: 'mlp' | 'tfjs-mlp' | 'dense' | (string & {});
   /** Hidden layer widths, first to last; [] is a linear model. */
   hidden: number[];
   act: string;

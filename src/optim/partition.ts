@@ -21,10 +21,10 @@ export function partition(label: (p: Param, all: readonly Param[]) => string, tr
       cached = groups(params);
       return Object.fromEntries(Object.entries(cached).map(([k, idx]) => [k, transforms[k].init(idx.map((i) => params[i]))]));
     },
-    update(u, state, params, step) {
+    update(u, state, params, step, ctx) {
       const g = cached ?? groups(params);
       for (const [k, idx] of Object.entries(g)) {
-        if (idx.length) transforms[k].update(idx.map((i) => u[i]), state[k], idx.map((i) => params[i]), step);
+        if (idx.length) transforms[k].update(idx.map((i) => u[i]), state[k], idx.map((i) => params[i]), step, ctx);
       }
     },
   };

@@ -9,6 +9,7 @@ import { clipByGlobalNorm } from './clipByGlobalNorm.ts';
 import { scaleByAdam } from './scaleByAdam.ts';
 import { linearWarmup, scaleByLearningRate } from './scaleByLearningRate.ts';
 import { trace } from './trace.ts';
+import { wand } from './wand.ts';
 import { type Transform, allParams, chain, matricesOnly } from './transform.ts';
 
 export interface OptimizerConfig {
@@ -56,6 +57,15 @@ const RECIPES = new Map<string, Recipe>([
       addDecayedWeights(c.wd, mask(c)), scaleByLearningRate(linearWarmup(num(c, 'muonLr', 0.02), c.warmup))),
     adamw: chain(...pre(c), scaleByAdam({ b1: c.beta1, b2: c.beta2, eps: c.eps }), addDecayedWeights(c.wd, mask(c)), lr(c)),
   })],
+  /**
+   * WanD (reconstructed, see src/optim/wand.ts): multicanonical Langevin dynamics with a Wang–Landau bias on
+   * the training loss. lr is η; wd adds coupled L2 (0 for "without regularization"). extra: temperature (1e-4),
+   * bins (40), eMax (4), lnf0 (1e-3), lnfMin (1e-6), flatness (0.6), maxFactor (4).
+   */
+  ['wand', (c, seed) => chain(...pre(c), addDecayedWeights(c.wd, mask(c)), wand({
+    lr: c.lr, temperature: num(c, 'temperature', 1e-4), bins: num(c, 'bins', 40), eMax: num(c, 'eMax', 4),
+    lnf0: num(c, 'lnf0', 1e-3), lnfMin: num(c, 'lnfMin', 1e-6), flatness: num(c, 'flatness', 0.6), maxFactor: num(c, 'maxFactor', 4), seed,
+  }))],
 ]);
 
 const num = (c: OptimizerConfig, key: string, fallback: number): number => {

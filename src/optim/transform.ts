@@ -8,16 +8,19 @@ import type { Param } from '../models/model.ts';
  */
 export interface Transform<S = unknown> {
   init(params: readonly Param[]): S;
-  /** `step` counts from 1. */
-  update(updates: Float32Array[], state: S, params: readonly Param[], step: number): void;
+  /** `step` counts from 1; `ctx.loss` is the training loss at the current parameters (for transforms that need it). */
+  update(updates: Float32Array[], state: S, params: readonly Param[], step: number, ctx?: StepContext): void;
 }
+
+/** What the training loop knows at an update besides the gradients. */
+export interface StepContext { loss: number }
 
 /** Applies the transforms in order: chain(scaleByAdam(), addDecayedWeights(wd), scaleByLearningRate(lr)) is AdamW. */
 export function chain(...ts: Transform<any>[]): Transform<unknown[]> {
   return {
     init: (params) => ts.map((t) => t.init(params)),
-    update(u, state, params, step) {
-      for (let i = 0; i < ts.length; i++) ts[i].update(u, state[i], params, step);
+    update(u, state, params, step, ctx) {
+      for (let i = 0; i < ts.length; i++) ts[i].update(u, state[i], params, step, ctx);
     },
   };
 }

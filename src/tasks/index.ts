@@ -1,9 +1,11 @@
 import { ConfigError } from '../engine/errors.ts';
 import { modularTask } from './modular.ts';
 import { parityTask } from './parity.ts';
+import { teacherTask } from './teacher.ts';
 import type { Task, TaskConfig } from './task.ts';
 
-export type { Task, TaskConfig, ModularTaskConfig, ParityTaskConfig } from './task.ts';
+export type { Task, TaskConfig, ModularTaskConfig, ParityTaskConfig, TeacherTaskConfig } from './task.ts';
+export { type TeacherTask, he1, he3 } from './teacher.ts';
 export { OPS, isPrime } from './ops.ts';
 
 /** The task a config describes, split by seed. */
@@ -11,6 +13,7 @@ export function buildTask(cfg: TaskConfig, seed: number): Task {
   switch (cfg.kind) {
     case 'modular': return modularTask(cfg, seed);
     case 'parity': return parityTask(cfg, seed);
-    default: throw new ConfigError('task.kind', (cfg as { kind: unknown }).kind, "must be 'modular' or 'parity'");
+    case 'teacher': return teacherTask(cfg, seed);
+    default: throw new ConfigError('task.kind', (cfg as { kind: unknown }).kind, "must be 'modular', 'parity' or 'teacher'");
   }
 }

@@ -45,4 +45,20 @@ export interface ParityTaskConfig {
   randomLabels: boolean;
 }
 
-export type TaskConfig = ModularTaskConfig | ParityTaskConfig;
+export interface TeacherTaskConfig {
+  kind: 'teacher';
+  /** Input dimension d: x ~ N(0, I_d). */
+  d: number;
+  /** Training examples n. */
+  n: number;
+  nTest: number;
+  /** Coefficients of He₁ and He₃ along the teacher direction. */
+  a1: number;
+  a3: number;
+  /** Standard deviation of Gaussian label noise. */
+  noise: number;
+  /** A fixed bias added to every hidden pre-activation of the `dense` model (0 keeps the w → −w, a → −a symmetry). */
+  hiddenBias: number;
+}
+
+export type TaskConfig = ModularTaskConfig | ParityTaskConfig | TeacherTaskConfig;

@@ -1,7 +1,7 @@
 import { ConfigError, check, isInt } from '../engine/errors.ts';
 import type { MlpConfig } from '../models/model.ts';
 import { type OptimizerConfig, optimizerReads } from '../optim/recipes.ts';
-import type { ModularTaskConfig, ParityTaskConfig, TaskConfig } from '../tasks/task.ts';
+import type { ModularTaskConfig, ParityTaskConfig, TaskConfig, TeacherTaskConfig } from '../tasks/task.ts';
 
 /** Everything that determines a run, with the seed: the run store hashes exactly this. Plain JSON. */
 export interface RunConfig {
@@ -22,13 +22,31 @@ export interface RunConfig {
   markers: { mem: number; grok: number };
   /** Stop early once test acc ≥ testAcc held for `hold` consecutive evals (null = run the whole budget). */
   stop: { testAcc: number | null; hold: number };
+  /** Instead of training, sample the weights (null = train): Wang–Landau over the training loss (src/physics/wlRun.ts). */
+  sampler: SamplerConfig | null;
 }
 
+/** Wang–Landau sampling of a network's weights: energy window, schedule, move size, box, how often q is measured. */
+export interface SamplerConfig {
+  kind: 'wang-landau';
+  eMin: number; eMax: number; bins: number;
+  lnfFinal: number; flatness: number;
+  /** The cap on moves. */
+  moves: number;
+  stepSize: number;
+  /** Weights stay in |θ| ≤ box. */
+  box: number;
+  measureEvery: number;
+}
+
+const SAMPLER: SamplerConfig = { kind: 'wang-landau', eMin: 0, eMax: 2, bins: 20, lnfFinal: 1e-3, flatness: 0.7, moves: 2_000_000, stepSize: 0.1, box: 4, measureEvery: 20 };
+
 export type DeepPartial<T> = { [K in keyof T]?: T[K] extends (infer U)[] ? U[] : T[K] extends object | null ? DeepPartial<T[K]> : T[K] };
-export type RunConfigInput = Omit<DeepPartial<RunConfig>, 'task'> & { task?: Partial<ModularTaskConfig> | Partial<ParityTaskConfig> };
+export type RunConfigInput = Omit<DeepPartial<RunConfig>, 'task'> & { task?: Partial<ModularTaskConfig> | Partial<ParityTaskConfig> | Partial<TeacherTaskConfig> };
 
 const MODULAR: ModularTaskConfig = { kind: 'modular', op: 'add', p: 97, trainFraction: 0.5, randomLabels: false, trainIds: null };
 const PARITY: ParityTaskConfig = { kind: 'parity', bits: 16, relevant: 3, trainSize: 1000, testSize: 1000, randomLabels: false };
+const TEACHER: TeacherTaskConfig = { kind: 'teacher', d: 16, n: 256, nTest: 2000, a1: 1, a3: 1, noise: 0, hiddenBias: 0 };
 
 /**
  * The defaults: the canonical grokking MLP of this project (p = 97, a+b, half the pairs for training,
@@ -49,6 +67,7 @@ export const DEFAULTS: RunConfig = {
   probes: [],
   markers: { mem: 0.99, grok: 0.95 },
   stop: { testAcc: null, hold: 1 },
+  sampler: null,
 };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -72,8 +91,8 @@ function merge(base: unknown, over: unknown, path: string): unknown {
 /** Fills every default in one place and rejects unknown options, naming the field. */
 export function resolveConfig(input: RunConfigInput = {}): RunConfig {
   const kind = input.task?.kind ?? 'modular';
-  check(kind === 'modular' || kind === 'parity', 'task.kind', kind, "must be 'modular' or 'parity'");
-  const base = { ...DEFAULTS, task: kind === 'parity' ? PARITY : MODULAR };
+  check(kind === 'modular' || kind === 'parity' || kind === 'teacher', 'task.kind', kind, "must be 'modular', 'parity' or 'teacher'");
+  const base = { ...DEFAULTS, task: { modular: MODULAR, parity: PARITY, teacher: TEACHER }[kind] };
   const cfg = merge(base, input, '') as RunConfig;
   check(cfg.loss === 'ce' || cfg.loss === 'mse', 'loss', cfg.loss, "must be 'ce' or 'mse'");
   check(isInt(cfg.steps, 0), 'steps', cfg.steps, 'must be an integer ≥ 0');
@@ -83,6 +102,15 @@ export function resolveConfig(input: RunConfigInput = {}): RunConfig {
   check(cfg.stop.testAcc === null || (cfg.stop.testAcc > 0 && cfg.stop.testAcc <= 1), 'stop.testAcc', cfg.stop.testAcc, 'must be null or in (0, 1]');
   check(isInt(cfg.stop.hold, 1), 'stop.hold', cfg.stop.hold, 'must be an integer ≥ 1');
   rejectUnread(cfg.optimizer);
+  if (cfg.sampler !== null) {
+    cfg.sampler = merge(SAMPLER, cfg.sampler, 'sampler') as SamplerConfig;
+    const w = cfg.sampler;
+    check(w.kind === 'wang-landau', 'sampler.kind', w.kind, "must be 'wang-landau'");
+    check(w.eMax > w.eMin, 'sampler.eMax', w.eMax, 'must exceed sampler.eMin');
+    for (const k of ['bins', 'moves', 'measureEvery'] as const) check(isInt(w[k], 1), `sampler.${k}`, w[k], 'must be a positive integer');
+    for (const k of ['lnfFinal', 'stepSize', 'box'] as const) check(w[k] > 0, `sampler.${k}`, w[k], 'must be positive');
+    check(w.flatness > 0 && w.flatness < 1, 'sampler.flatness', w.flatness, 'must be in (0, 1)');
+  }
   return cfg;
 }
 

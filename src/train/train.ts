@@ -3,6 +3,7 @@ import { initMlp, modelFactory } from '../models/index.ts';
 import type { Model, ModelInit } from '../models/model.ts';
 import { buildOptimizer } from '../optim/recipes.ts';
 import { applyUpdates } from '../optim/transform.ts';
+import { wangLandauRun } from '../physics/wlRun.ts';
 import { probe } from '../probes/index.ts';
 import { buildTask } from '../tasks/index.ts';
 import type { Task } from '../tasks/task.ts';
@@ -30,6 +31,7 @@ export interface TrainHooks {
  */
 export function train(input: RunConfig, seed: number, hooks: TrainHooks = {}): Trajectory {
   const cfg = resolveConfig(input);
+  if (cfg.sampler !== null) return wangLandauRun(cfg, seed);
   const task = buildTask(cfg.task, seed);
   const init = initialState(cfg, task, seed, hooks.initOverride);
   const batch = cfg.batchSize === null ? task.train.length : Math.min(cfg.batchSize, task.train.length);
@@ -65,7 +67,7 @@ export function train(input: RunConfig, seed: number, hooks: TrainHooks = {}): T
     }
     if (step === cfg.steps) break;
     const tu = performance.now();
-    opt.update(updates, state, model.params, step + 1);
+    opt.update(updates, state, model.params, step + 1, { loss });
     applyUpdates(model.params, updates);
     model.constrain();
     const te = performance.now();

@@ -3,3 +3,4 @@ export { oneSample } from './oneSample.ts';
 export { compare } from './compare.ts';
 export { trend } from './trend.ts';
 export { proportion } from './proportion.ts';
+export { bimodal } from './bimodal.ts';

@@ -1,0 +1,26 @@
+import { bootstrapCI } from '../../stats/bootstrap.ts';
+import { dip, dipTest } from '../../stats/dip.ts';
+import type { Metric } from '../metrics.ts';
+import { type Prediction, defined, fmt } from './prediction.ts';
+
+/**
+ * "Across seeds, the metric in this arm has more than one mode" (a mixed phase, coexistence): Hartigan's dip
+ * test against its uniform reference (src/stats/dip.ts), with the dip statistic and its bootstrap CI as the
+ * effect; minDip is the smallest dip that matters (1/(2n) is the floor of any sample of n).
+ */
+export function bimodal(o: { name: string; arm: string; metric: Metric; minDip: number }): Prediction {
+  return {
+    name: o.name, arms: [o.arm], metric: o.metric,
+    protocol: `${o.metric.name} across the seeds of arm '${o.arm}' is multimodal: Hartigan's dip test (p from 2000 uniform samples of the same size), one-sided; effect = the dip statistic with a 95% bootstrap CI; smallest dip that matters: ${fmt(o.minDip)}.`,
+    test(values, { seed, B }) {
+      const all = values[o.arm], x = defined(all);
+      const { dip: d, p } = dipTest(x, { sims: 2000, seed });
+      const { ci } = bootstrapCI([x], ([s]) => dip(s), { seed, B });
+      return {
+        test: "Hartigan's dip test of unimodality", statistic: d, p, pOpposite: 1, // no test shows unimodality; the CI below minDip refutes
+        effect: { name: `dip of ${o.metric.name}`, estimate: d, ci }, threshold: o.minDip, direction: 'greater',
+        n: { [o.arm]: x.length }, excluded: all.length - x.length,
+      };
+    },
+  };
+}

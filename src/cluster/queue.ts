@@ -1,6 +1,6 @@
 import { Queue, QueueEvents, UnrecoverableError, Worker, type ConnectionOptions, type Job as QueueJob } from 'bullmq';
 import { ConfigError } from '../engine/errors.ts';
-import { type Executor, type JobResult, runParallel } from '../engine/pool.ts';
+import { type Executor, type JobResult, ThreadPool } from '../engine/pool.ts';
 import { runKey } from '../engine/store.ts';
 import { engineVersion } from '../engine/version.ts';
 import type { RunConfig } from '../train/config.ts';
@@ -94,8 +94,8 @@ function accept(key: string, r: RunJobResult | undefined): JobResult {
 }
 
 /**
- * The worker side: pulls runs and trains each in a worker thread, so the event loop stays free to renew the
- * job's lock. A worker whose engine or kernels differ computes a different key and refuses the job (no
+ * The worker side: pulls runs and trains each in a long-lived worker thread (one per unit of concurrency),
+ * so the event loop stays free to renew the job's lock. A worker whose engine or kernels differ computes a different key and refuses the job (no
  * retry: the versions must be fixed); an error from training is deterministic (bad config) and fails the job
  * at once; a crashed thread is retried. A worker killed mid-run loses its lock after `lockMs`, and the job
  * goes back to the queue for another worker.
@@ -104,12 +104,13 @@ export function startWorker(url: string, opts: { concurrency?: number; lockMs?: 
   const connection = connectionFrom(url);
   const log = opts.log ?? (() => {});
   const lockMs = opts.lockMs ?? 30_000;
-  return new Worker<RunJobData, RunJobResult>(QUEUE_NAME, async (job: QueueJob<RunJobData, RunJobResult>) => {
+  const threads = new ThreadPool(opts.concurrency ?? 1, opts.plugins);
+  const worker = new Worker<RunJobData, RunJobResult>(QUEUE_NAME, async (job: QueueJob<RunJobData, RunJobResult>) => {
     const { key, config, seed } = job.data;
     const mine = runKey(config, seed);
     if (mine !== key) throw new UnrecoverableError(`key mismatch: this worker computes ${mine} for run ${key}; its engine (${engineVersion()}) or kernels differ from the producer's`);
     log(`start ${key} seed ${seed}`);
-    const [r] = await runParallel([{ config, seed }], { threads: 1, plugins: opts.plugins });
+    const r = await threads.run({ config, seed });
     if (r.error !== undefined) {
       log(`error ${key}: ${r.error}`);
       throw r.error.startsWith('worker crashed') ? new Error(r.error) : new UnrecoverableError(r.error);
@@ -117,4 +118,6 @@ export function startWorker(url: string, opts: { concurrency?: number; lockMs?: 
     log(`done ${key} seed ${seed}`);
     return { key, engine: engineVersion(), trajectory: r.trajectory };
   }, { connection, concurrency: opts.concurrency ?? 1, lockDuration: lockMs, stalledInterval: Math.max(500, lockMs / 2), maxStalledCount: 3 });
+  worker.on('closed', () => { void threads.close(); });
+  return worker;
 }

@@ -63,3 +63,62 @@ export async function runParallel(jobs: readonly Job[], opts: {
   await Promise.all(Array.from({ length: n }, serve));
   return results;
 }
+
+/**
+ * Long-lived worker threads for a stream of single runs (a queue worker pulling jobs one by one): a thread is
+ * started once and reused, so a run pays no thread start-up (about 0.3 s with the TypeScript loader). A crashed
+ * thread yields that run's error and is replaced.
+ */
+export class ThreadPool {
+  private idle: Worker[] = [];
+  private waiters: ((w: Worker) => void)[] = [];
+  private started = 0;
+  private nextId = 0;
+
+  constructor(private readonly size: number, private readonly plugins: string[] = []) {}
+
+  async run(job: Job): Promise<JobResult> {
+    const w = await this.acquire();
+    const id = this.nextId++;
+    return new Promise<JobResult>((resolve) => {
+      const onMessage = (m: { id?: number; trajectory?: Trajectory; error?: string }) => {
+        if (m.id !== id) return;
+        w.off('message', onMessage); w.off('error', onError);
+        this.release(w);
+        resolve(m.error !== undefined ? { error: m.error } : { trajectory: m.trajectory! });
+      };
+      const onError = (e: Error) => {
+        w.off('message', onMessage);
+        this.started--;
+        resolve({ error: `worker crashed: ${e.message}` });
+        void this.acquire().then((fresh) => this.release(fresh)).catch(() => {}); // keep the pool at size
+      };
+      w.on('message', onMessage);
+      w.once('error', onError);
+      w.postMessage({ id, config: job.config, seed: job.seed, plugins: this.plugins });
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.idle.map((w) => w.terminate()));
+    this.idle = [];
+  }
+
+  private acquire(): Promise<Worker> {
+    const w = this.idle.pop();
+    if (w) return Promise.resolve(w);
+    if (this.started < this.size) {
+      this.started++;
+      return new Promise((resolve) => {
+        const fresh = new Worker(new URL('./worker.mjs', import.meta.url));
+        fresh.once('message', () => resolve(fresh)); // { ready: true }
+      });
+    }
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  private release(w: Worker): void {
+    const next = this.waiters.shift();
+    if (next) next(w); else this.idle.push(w);
+  }
+}

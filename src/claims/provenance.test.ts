@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { ConfigError } from '../engine/errors.ts';
-import { resolveConfig } from '../train/config.ts';
+import { type RunConfigInput, resolveConfig } from '../train/config.ts';
 import { defineClaim } from './claim.ts';
 import { metrics } from './metrics.ts';
 import { oneSample } from './predictions/index.ts';
@@ -56,6 +56,19 @@ describe('options the engine never reads', () => {
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).field).toBe(field);
     expect((error as Error).message).toMatch(/never read by the '(adamw|sgd)' optimizer/);
+  });
+
+  test.each([
+    [{ task: { kind: 'modular', trainIds: [0, 1, 2], trainFraction: 0.3 } }, 'task.trainFraction'],
+    [{ stop: { hold: 3 } }, 'stop.hold'],
+    [{ task: { kind: 'teacher' }, model: { kind: 'dense', act: 'erf', masks: { W1: { kind: 've' } } }, loss: 'mse' }, 'model.masks'],
+    [{ sampler: { kind: 'wang-landau' }, optimizer: { lr: 0.1 } }, 'optimizer.lr'],
+    [{ sampler: { kind: 'wang-landau' }, probes: ['gradNorm'] }, 'probes'],
+  ])('should reject %j, an option another setting makes the engine ignore (%s)', (input, field) => {
+    let error: unknown;
+    try { resolveConfig(input as RunConfigInput); } catch (e) { error = e; }
+    expect((error as ConfigError).field).toBe(field);
+    expect((error as Error).message).toMatch(/is ignored/);
   });
 
   test('should accept options the recipe reads, and defaults it does not', () => {

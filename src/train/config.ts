@@ -101,7 +101,8 @@ export function resolveConfig(input: RunConfigInput = {}): RunConfig {
   check(Array.isArray(cfg.probes), 'probes', cfg.probes, 'must be a list of probe names');
   check(cfg.stop.testAcc === null || (cfg.stop.testAcc > 0 && cfg.stop.testAcc <= 1), 'stop.testAcc', cfg.stop.testAcc, 'must be null or in (0, 1]');
   check(isInt(cfg.stop.hold, 1), 'stop.hold', cfg.stop.hold, 'must be an integer ≥ 1');
-  rejectUnread(cfg.optimizer);
+  rejectIgnored(cfg);
+  if (cfg.sampler === null) rejectUnread(cfg.optimizer);
   if (cfg.sampler !== null) {
     cfg.sampler = merge(SAMPLER, cfg.sampler, 'sampler') as SamplerConfig;
     const w = cfg.sampler;
@@ -126,5 +127,19 @@ function rejectUnread(opt: OptimizerConfig): void {
   for (const [k, v] of Object.entries(opt)) {
     if (k === 'extra') { for (const [e, ev] of Object.entries(v as object)) if (!reads.has(`extra.${e}`)) throw unread(`extra.${e}`, ev); }
     else if (!reads.has(k) && JSON.stringify(v) !== JSON.stringify(DEFAULTS.optimizer[k as keyof OptimizerConfig])) throw unread(k, v);
+  }
+}
+
+/** Options that another setting makes the engine ignore: given a non-default value, each is an error naming why. */
+function rejectIgnored(cfg: RunConfig): void {
+  const ignored = (field: string, value: unknown, because: string) => new ConfigError(field, value, `is ignored ${because}, so it would change nothing; remove it`);
+  const differs = (a: unknown, b: unknown) => JSON.stringify(a) !== JSON.stringify(b);
+  const t = cfg.task;
+  if (t.kind === 'modular' && t.trainIds !== null && t.trainFraction !== MODULAR.trainFraction) throw ignored('task.trainFraction', t.trainFraction, 'when task.trainIds gives the training set');
+  if (cfg.stop.testAcc === null && cfg.stop.hold !== DEFAULTS.stop.hold) throw ignored('stop.hold', cfg.stop.hold, 'without stop.testAcc (no early stopping)');
+  if (cfg.model.kind === 'dense' && Object.keys(cfg.model.masks).length) throw ignored('model.masks', cfg.model.masks, "by the 'dense' model");
+  if (cfg.sampler !== null) {
+    for (const [k, v] of Object.entries(cfg.optimizer)) if (differs(v, DEFAULTS.optimizer[k as keyof OptimizerConfig])) throw ignored(`optimizer.${k}`, v, 'when a sampler replaces training');
+    for (const k of ['steps', 'evalEvery', 'probes', 'batchSize', 'stop'] as const) if (differs(cfg[k], DEFAULTS[k])) throw ignored(k, cfg[k], 'when a sampler replaces training');
   }
 }

@@ -12,7 +12,7 @@ export interface WangLandauOptions {
   eMin: number; eMax: number; bins: number;
   /** ln f starts at 1 and halves each time the histogram is flat, until below lnfFinal. */
   lnfFinal: number;
-  /** Flat: every bin's visits ≥ flatness × the mean (over bins visited at least once so far in the run). */
+  /** Flat: every bin's visits ≥ flatness × the mean. Every bin of the window must be reachable. */
   flatness: number;
   /** Moves between flatness checks, and the cap on moves in all. */
   checkEvery: number; maxMoves: number;
@@ -36,8 +36,8 @@ export interface WangLandauResult {
  * Wang–Landau sampling (Wang & Landau 2001, Phys. Rev. Lett. 86, 2050): a random walk in energy accepting a
  * move E → E' with probability min(1, g(E)/g(E')), adding ln f to ln g of the bin it stands in after every
  * move; when the visit histogram is flat, it is reset and ln f halves. The walk ends flat in energy and
- * ln g converges to the density of states. Bins never reached (e.g. energies below what the walk found) are
- * excluded from the flatness check, as in restricted-window variants of the method.
+ * ln g converges to the density of states. Every bin must be reachable: a bin the walk never finds keeps the
+ * histogram from ever being flat, and the walk then runs to maxMoves with ln f unreduced (reported as lnf).
  */
 export function wangLandau(sys: WalkSystem, r: Rng, o: WangLandauOptions): WangLandauResult {
   const width = (o.eMax - o.eMin) / o.bins;
@@ -54,9 +54,9 @@ export function wangLandau(sys: WalkSystem, r: Rng, o: WangLandauOptions): WangL
       lnG[b] += lnf; hist[b]++; seen[b] = 1;
       o.onVisit?.(b);
     }
-    let n = 0, sum = 0, min = Infinity;
-    for (let i = 0; i < o.bins; i++) if (seen[i]) { n++; sum += hist[i]; min = Math.min(min, hist[i]); }
-    if (min >= o.flatness * (sum / n)) { lnf /= 2; hist.fill(0); stages++; }
+    let sum = 0, min = Infinity;
+    for (let i = 0; i < o.bins; i++) { sum += hist[i]; min = Math.min(min, hist[i]); }
+    if (min >= o.flatness * (sum / o.bins)) { lnf /= 2; hist.fill(0); stages++; }
   }
   let floor = Infinity;
   for (let i = 0; i < o.bins; i++) if (seen[i]) floor = Math.min(floor, lnG[i]);

@@ -2,6 +2,7 @@ import { rng } from '../engine/rng.ts';
 import { initMlp, modelFactory } from '../models/index.ts';
 import { buildTask } from '../tasks/index.ts';
 import type { RunConfig } from '../train/config.ts';
+import { train } from '../train/train.ts';
 import type { EvalRecord, Trajectory } from '../train/trajectory.ts';
 import { wangLandau } from './wangLandau.ts';
 
@@ -26,19 +27,28 @@ export function barrierDepth(hist: readonly number[]): number {
 }
 
 /**
- * Wang–Landau over a network's weights (claims G1, G2): energy = training loss, the walk perturbs one weight
+ * Wang–Landau over a network's weights (claims G1, G2): energy = training loss; the walk starts from the init,
+ * or from the weights `startSteps` of training with the config's optimizer reach; it perturbs one weight
  * at a time by N(0, stepSize²) inside the box |θ| ≤ box (moves leaving it are rejected), over the window
  * [eMin, eMax). Every `measureEvery` moves it also records the test accuracy q of the current state in its
  * energy bin: WL visits each bin's states uniformly, so the per-bin histogram estimates P(q | E), the
  * microcanonical distribution of the generalization coordinate. The trajectory has one record per energy
  * bin, lowest first ("step" = bin index): trainLoss = the bin's energy, testAcc = mean q there, and
- * wl:lnG, wl:samples, wl:barrier (barrierDepth of the bin's q histogram), wl:moves, wl:lnf.
+ * wl:lnG, wl:samples, wl:barrier (barrierDepth of the bin's q histogram), wl:genFrac (the fraction of its
+ * states with q ≥ 0.5), wl:moves, wl:lnf.
  */
 export function wangLandauRun(cfg: RunConfig, seed: number): Trajectory {
   const t0 = performance.now();
   const s = cfg.sampler!;
   const task = buildTask(cfg.task, seed);
-  const model = modelFactory(cfg.model.kind)(cfg.model, task, cfg.loss, initMlp(cfg.model, task, seed), Math.max(task.train.length, task.test.length));
+  let init = initMlp(cfg.model, task, seed);
+  if (s.startSteps > 0) {
+    const trained = new Map<string, Float32Array>();
+    train({ ...cfg, sampler: null, steps: s.startSteps, evalEvery: s.startSteps, probes: [], stop: { testAcc: null, hold: 1 } }, seed,
+      { onEnd: (m) => { for (const p of m.params) trained.set(p.name, Float32Array.from(p.data)); } });
+    init = { params: trained, masks: init.masks };
+  }
+  const model = modelFactory(cfg.model.kind)(cfg.model, task, cfg.loss, init, Math.max(task.train.length, task.test.length));
   const weights = model.params.filter((p) => p.shape.length === 2);
   const sizes = weights.map((p) => p.data.length), total = sizes.reduce((a, b) => a + b, 0);
   let last: { p: Float32Array; i: number; old: number } | null = null;
@@ -67,7 +77,8 @@ export function wangLandauRun(cfg: RunConfig, seed: number): Trajectory {
   model.dispose();
   const evals: EvalRecord[] = res.energies.map((e, b) => ({
     step: b, trainLoss: e, trainAcc: NaN, testLoss: NaN, testAcc: qN[b] ? qSum[b] / qN[b] : NaN,
-    'wl:lnG': res.lnG[b], 'wl:samples': qN[b], 'wl:barrier': qN[b] ? barrierDepth(hist[b]) : NaN, 'wl:moves': res.moves, 'wl:lnf': res.lnf,
+    'wl:lnG': res.lnG[b], 'wl:samples': qN[b], 'wl:barrier': qN[b] ? barrierDepth(hist[b]) : NaN,
+    'wl:genFrac': qN[b] ? hist[b].slice(Q_BINS / 2).reduce((x, y) => x + y, 0) / qN[b] : NaN, 'wl:moves': res.moves, 'wl:lnf': res.lnf,
   }));
   const wallMs = performance.now() - t0;
   return { evals, tMem: null, tGrok: null, diverged: null, stopReason: 'budget', steps: res.moves, msPerStep: wallMs / Math.max(res.moves, 1), wallMs };

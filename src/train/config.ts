@@ -37,9 +37,11 @@ export interface SamplerConfig {
   /** Weights stay in |θ| ≤ box. */
   box: number;
   measureEvery: number;
+  /** Train this many steps with the config's optimizer first and start the walk there (0: from the init). */
+  startSteps: number;
 }
 
-const SAMPLER: SamplerConfig = { kind: 'wang-landau', eMin: 0, eMax: 2, bins: 20, lnfFinal: 1e-3, flatness: 0.7, moves: 2_000_000, stepSize: 0.1, box: 4, measureEvery: 20 };
+const SAMPLER: SamplerConfig = { kind: 'wang-landau', eMin: 0, eMax: 2, bins: 20, lnfFinal: 1e-3, flatness: 0.7, moves: 2_000_000, stepSize: 0.1, box: 4, measureEvery: 20, startSteps: 0 };
 
 export type DeepPartial<T> = { [K in keyof T]?: T[K] extends (infer U)[] ? U[] : T[K] extends object | null ? DeepPartial<T[K]> : T[K] };
 export type RunConfigInput = Omit<DeepPartial<RunConfig>, 'task'> & { task?: Partial<ModularTaskConfig> | Partial<ParityTaskConfig> | Partial<TeacherTaskConfig> };
@@ -102,13 +104,14 @@ export function resolveConfig(input: RunConfigInput = {}): RunConfig {
   check(cfg.stop.testAcc === null || (cfg.stop.testAcc > 0 && cfg.stop.testAcc <= 1), 'stop.testAcc', cfg.stop.testAcc, 'must be null or in (0, 1]');
   check(isInt(cfg.stop.hold, 1), 'stop.hold', cfg.stop.hold, 'must be an integer ≥ 1');
   rejectIgnored(cfg);
-  if (cfg.sampler === null) rejectUnread(cfg.optimizer);
+  if (cfg.sampler === null || (cfg.sampler.startSteps ?? 0) > 0) rejectUnread(cfg.optimizer);
   if (cfg.sampler !== null) {
     cfg.sampler = merge(SAMPLER, cfg.sampler, 'sampler') as SamplerConfig;
     const w = cfg.sampler;
     check(w.kind === 'wang-landau', 'sampler.kind', w.kind, "must be 'wang-landau'");
     check(w.eMax > w.eMin, 'sampler.eMax', w.eMax, 'must exceed sampler.eMin');
     for (const k of ['bins', 'moves', 'measureEvery'] as const) check(isInt(w[k], 1), `sampler.${k}`, w[k], 'must be a positive integer');
+    check(isInt(w.startSteps, 0), 'sampler.startSteps', w.startSteps, 'must be an integer ≥ 0 (training steps before the walk)');
     for (const k of ['lnfFinal', 'stepSize', 'box'] as const) check(w[k] > 0, `sampler.${k}`, w[k], 'must be positive');
     check(w.flatness > 0 && w.flatness < 1, 'sampler.flatness', w.flatness, 'must be in (0, 1)');
   }
@@ -139,7 +142,8 @@ function rejectIgnored(cfg: RunConfig): void {
   if (cfg.stop.testAcc === null && cfg.stop.hold !== DEFAULTS.stop.hold) throw ignored('stop.hold', cfg.stop.hold, 'without stop.testAcc (no early stopping)');
   if (cfg.model.kind === 'dense' && Object.keys(cfg.model.masks).length) throw ignored('model.masks', cfg.model.masks, "by the 'dense' model");
   if (cfg.sampler !== null) {
-    for (const [k, v] of Object.entries(cfg.optimizer)) if (differs(v, DEFAULTS.optimizer[k as keyof OptimizerConfig])) throw ignored(`optimizer.${k}`, v, 'when a sampler replaces training');
+    const warm = (cfg.sampler.startSteps ?? 0) > 0; // the optimizer trains the walk's starting point
+    if (!warm) for (const [k, v] of Object.entries(cfg.optimizer)) if (differs(v, DEFAULTS.optimizer[k as keyof OptimizerConfig])) throw ignored(`optimizer.${k}`, v, 'when a sampler replaces training (unless sampler.startSteps trains its start)');
     for (const k of ['steps', 'evalEvery', 'probes', 'batchSize', 'stop'] as const) if (differs(cfg[k], DEFAULTS[k])) throw ignored(k, cfg[k], 'when a sampler replaces training');
   }
 }

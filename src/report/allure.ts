@@ -6,7 +6,7 @@ import type { Verdict } from '../claims/verdict.ts';
 import type { Trajectory } from '../train/trajectory.ts';
 import { environment } from './environment.ts';
 import { effectText, num, pval, rate, summaryLine } from './format.ts';
-import { learningCurves, metricStrip, tuningCurve } from './plots.ts';
+import { learningCurves, metricStrip, samplerCurves, tuningCurve } from './plots.ts';
 
 const SEED_TITLES: Record<string, string> = {
   '000_64ccf1345212c707.txt': 'Boundary energy and VE geometry (000_64ccf1345212c707.txt)',
@@ -36,7 +36,8 @@ export async function reportClaim(claim: Claim, v: Verdict, runs: Record<string,
         await allure.step(`seed ${seed}: t_mem ${t.tMem ?? '—'}, t_grok ${t.tGrok ?? 'censored'}, ${t.steps} steps, ${(t.wallMs / 1000).toFixed(1)} s${div}`, () => {});
       }
     });
-    await allure.attachment(`learning curves: ${arm}`, learningCurves(arm, ts), 'image/png');
+    const sampled = ts[0]?.evals[0]?.['wl:lnG'] !== undefined;
+    await allure.attachment(sampled ? `test accuracy vs energy: ${arm}` : `learning curves: ${arm}`, sampled ? samplerCurves(arm, ts) : learningCurves(arm, ts), 'image/png');
   }
   for (const [i, e] of v.evidence.entries()) {
     const p = claim.predictions[i];

@@ -193,3 +193,20 @@ export function tuningCurve(t: { name: string; objective: string; best: unknown;
     },
   });
 }
+
+/** For a sampler arm (Wang–Landau): mean test accuracy of the sampled states per energy bin, one line per seed. */
+export function samplerCurves(arm: string, runs: Trajectory[]): Buffer {
+  const datasets = runs.map((t, seed) => ({
+    label: `seed ${seed}`, data: t.evals.filter((e) => Number.isFinite(e.testAcc)).map((e) => ({ x: e.trainLoss, y: e.testAcc })),
+    borderColor: PALETTE[seed % PALETTE.length], backgroundColor: PALETTE[seed % PALETTE.length], borderWidth: 1.5, pointRadius: 3,
+  }));
+  return renderPng({
+    type: 'line',
+    data: { datasets },
+    options: {
+      parsing: false,
+      plugins: { title: { display: true, text: `${arm}: mean test accuracy of sampled states vs training loss (energy bin)` }, legend: { display: false } },
+      scales: { x: { type: 'linear', title: { display: true, text: 'training loss E' } }, y: { min: 0, max: 1, title: { display: true, text: 'test accuracy' } } },
+    },
+  });
+}

@@ -71,7 +71,7 @@ export const TEACHER_8: RunConfigInput = {
   steps: 2500, evalEvery: 500, probes: ['teacher'],
 };
 
-/** The paper's scale, for the regime notes: d up to 150 with n up to ~10⁴ (their teacher-student figures), erf networks of ~10³ units. */
+/** What the regime notes say of the paper's scale (its analysis is asymptotic, d ≫ 1; its experiments use networks far larger than this one). */
 export const TEACHER_SCALE_NOTE = 'Rubin et al. work analytically at d ≫ 1 in a mean-field scaling and check against networks far larger than this one; here d = 8, 32 units and n ≤ 384, so the phases, if present, must show up as trends at small size.';
 
 /** The teacher probe's values at the last evaluation. */

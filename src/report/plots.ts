@@ -138,7 +138,7 @@ function hline(y: number, label: string): Plugin {
 /** Overlaid histograms of integer values (e.g. node degrees), one bar series per label, with a marked value. */
 export function histogram(title: string, xLabel: string, series: Record<string, number[]>, mark?: { x: number; label: string }): Buffer {
   const all = Object.values(series).flat();
-  const max = Math.max(0, ...all.map(Math.round));
+  const max = Math.max(0, ...all.map(Math.round), mark ? Math.ceil(mark.x) + 1 : 0); // keep the marked value in view
   const labels = Array.from({ length: max + 1 }, (_, i) => i);
   const datasets = Object.entries(series).map(([label, xs], i) => ({
     label, data: labels.map((v) => xs.filter((x) => Math.round(x) === v).length), backgroundColor: `${PALETTE[i % PALETTE.length]}aa`,

@@ -15,10 +15,18 @@ export async function screenshotClaim(id = 'D1', out = join('reports', `${id}.pn
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1500, height: 1400 } });
-    await page.goto(`file://${file}`);
+    await page.goto(`file://${file}`, { waitUntil: 'load', timeout: 60000 });
     const test = page.getByText(new RegExp(`${id} .* — (SUPPORTED|REFUTED|INCONCLUSIVE)`)).first();
+    // the single-file report renders its tree after loading (slowly on a busy machine): wait for the tree,
+    // or for the claim itself if the tree opens expanded
+    await Promise.any([
+      page.waitForSelector('[data-testid="tree-arrow"]', { timeout: 60000 }),
+      test.waitFor({ timeout: 60000 }),
+    ]).catch(async (e) => {
+      await page.screenshot({ path: out.replace(/\.png$/, '-failure.png') });
+      throw e;
+    });
     // expand the collapsed groups (epic → feature → story) until the claim's test shows
-    await page.waitForSelector('[data-testid="tree-arrow"]', { timeout: 20000 });
     const opened = new Set();
     for (let i = 0; i < 6 && !(await test.isVisible()); i++) {
       const sections = page.locator('[data-testid="tree-section"]');
@@ -30,7 +38,7 @@ export async function screenshotClaim(id = 'D1', out = join('reports', `${id}.pn
       }
       await page.waitForTimeout(300);
     }
-    await test.click({ timeout: 20000 });
+    await test.click({ timeout: 60000 });
     await page.waitForTimeout(1500);
     // the description is rendered in its own frame: collect the text of every frame
     const text = (await Promise.all(page.frames().map((f) => f.innerText('body').catch(() => '')))).join('\n');

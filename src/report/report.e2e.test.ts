@@ -41,5 +41,5 @@ describe('the Allure report', () => {
     expect(shot.text).toMatch(/learning curves: /);
     expect(shot.images).toBeGreaterThanOrEqual(2);
     expect(existsSync(shot.plots)).toBe(true);
-  }, 300_000);
+  }, 400_000);
 });

@@ -15,17 +15,24 @@ export async function screenshotClaim(id = 'D1', out = join('reports', `${id}.pn
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1500, height: 1400 } });
-    await page.goto(`file://${file}`, { waitUntil: 'load', timeout: 60000 });
+    // the report is one local file: refuse every network request, so nothing can stall on DNS in a sandbox
+    await page.route('**/*', (route) => (route.request().url().startsWith('file:') || route.request().url().startsWith('data:') ? route.continue() : route.abort()));
+    const logs = [];
+    page.on('console', (m) => { if (m.type() === 'error') logs.push(m.text()); });
+    page.on('pageerror', (e) => logs.push(String(e)));
     const test = page.getByText(new RegExp(`${id} .* — (SUPPORTED|REFUTED|INCONCLUSIVE)`)).first();
-    // the single-file report renders its tree after loading (slowly on a busy machine): wait for the tree,
-    // or for the claim itself if the tree opens expanded
-    await Promise.any([
-      page.waitForSelector('[data-testid="tree-arrow"]', { timeout: 60000 }),
-      test.waitFor({ timeout: 60000 }),
-    ]).catch(async (e) => {
-      await page.screenshot({ path: out.replace(/\.png$/, '-failure.png') });
-      throw e;
-    });
+    // the single-file report renders its tree after loading; it has been seen to stay on its spinner once in a
+    // while in CI (and not on a rerun), so wait for the tree or the claim, and reload up to twice
+    for (let attempt = 1; ; attempt++) {
+      await page.goto(`file://${file}`, { waitUntil: 'load', timeout: 60000 });
+      const shown = await Promise.any([
+        page.waitForSelector('[data-testid="tree-arrow"]', { timeout: 30000 }),
+        test.waitFor({ timeout: 30000 }),
+      ]).then(() => true, () => false);
+      if (shown) break;
+      await page.screenshot({ path: out.replace(/\.png$/, `-failure-${attempt}.png`) });
+      if (attempt === 3) throw new Error(`the report never showed its tree after ${attempt} loads; browser errors: ${logs.join(' | ') || 'none'}`);
+    }
     // expand the collapsed groups (epic → feature → story) until the claim's test shows
     const opened = new Set();
     for (let i = 0; i < 6 && !(await test.isVisible()); i++) {

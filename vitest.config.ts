@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Three projects in order: the unit tests (parallel, fast); the hypotheses, one file at a time, because
- * each hypothesis file already spreads its training runs over every core (src/engine/pool.ts); and the
+ * each hypothesis file already spreads its training runs over every core (src/runs/pool.ts); and the
  * report's browser test, which needs the hypotheses' results.
  * The Allure reporter writes raw results that `npm run verify` / `grokcheck report` turn into HTML.
  */

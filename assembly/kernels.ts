@@ -1,6 +1,6 @@
 // grokcheck's hot kernels, compiled to WebAssembly with SIMD (f32x4) by AssemblyScript.
 //
-// All pointers are byte offsets into this module's linear memory; the engine (src/models/_internals/wasm.ts)
+// All pointers are byte offsets into this module's linear memory; the engine (src/engine/wasm.ts)
 // lays its buffers out there once per run and calls these functions on them. Nothing here allocates.
 // Every loop adds in a fixed order, so one build gives bit-identical results on every run.
 

@@ -1,5 +1,5 @@
 import { hypothesis, metrics, oneSample } from '../src/index.ts';
-import { QUADRATIC_ADD_47, QUADRATIC_ADD_47_CITE } from './shared.ts';
+import { QUADRATIC_ADD_47 } from './shared.ts';
 
 /**
  * D1 — the grokking delay. Pre-registered 2026-11-22, before the runs below were trained at this scale;
@@ -20,11 +20,9 @@ export default hypothesis({
     'wd=0.3': { optimizer: { wd: 0.3 } },
   },
   deviations: 'None to the test. Added after recording (2026-11-22): the weightNorm, gradNorm and fourier probes, so that S1, S2, D2, E1 and E11 share these runs; probes only read the model, so the trajectories and the verdict are unchanged. Exploratory, not part of this test: pilots for the Muon claims found a two-hidden-layer ReLU MLP (p = 31, train fraction 0.6, AdamW lr 3e-3, wd 1) with t_grok/t_mem ≈ 30 on two seeds, so the delay depends on the regime; the refutation stands for the pre-registered one-hidden-layer x² setting only, and a follow-up should pre-register the deeper ReLU arm.',
-  cite: QUADRATIC_ADD_47_CITE,
   checkpoints: { seeds: [0] },
   // --scale full: p = 97 as in Power et al. (2022), a longer budget, 32 seeds per arm (for a cluster; not run in CI)
   full: { base: { task: { p: 97 }, steps: 24000 }, seeds: 32 },
-  seeds: 8,
   predictions: [
     oneSample({ name: 'delay ≥ 10× with the standard recipe', arm: 'wd=1', metric: metrics.delayRatio, greaterThan: 10 }),
     oneSample({ name: 'delay ≥ 10× with a long plateau', arm: 'wd=0.3', metric: metrics.delayRatio, greaterThan: 10 }),

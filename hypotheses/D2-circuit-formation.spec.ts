@@ -1,6 +1,6 @@
 import { hypothesis, metrics, oneSample } from '../src/index.ts';
 import type { Trajectory } from '../src/index.ts';
-import { QUADRATIC_ADD_47, QUADRATIC_ADD_47_CITE } from './shared.ts';
+import { QUADRATIC_ADD_47 } from './shared.ts';
 
 /** D2 — the four phases: memorization, plateau, circuit formation, generalization. Pre-registered 2026-11-22. */
 /** First evaluation at which the first layer's Fourier sparsity has made half its way from start to end. */
@@ -20,8 +20,6 @@ export default hypothesis({
   regime: `Nanda et al. find the Fourier circuit forming during the plateau, before test accuracy moves. For an MLP the analogue is the concentration of the first layer's weight power in a few frequencies of the DFT over Z_p (the fourier probe: the share of power in the top 5 frequencies). On D1's runs (x² MLP on a+b mod 47; shared), t_circuit is the first evaluation at which that share has gone half of the way from its initial to its final value. The four phases in this order predict: (1) the circuit forms before test accuracy starts to rise: t_circuit / t_rise < 0.9, with t_rise the first evaluation at test accuracy ≥ 10%; (2) it forms after memorization, during the plateau: t_circuit / t_mem > 1.1. Restricted and excluded loss (Nanda et al.'s other measures) are not computed.`,
   base: QUADRATIC_ADD_47,
   arms: { 'a+b': {} },
-  cite: QUADRATIC_ADD_47_CITE,
-  seeds: 8,
   predictions: [
     oneSample({ name: 'the circuit forms before test accuracy rises', arm: 'a+b', metric: metrics.custom('t_circuit / t_rise', (t) => tCircuit(t) / tRise(t), true), lessThan: 0.9 }),
     oneSample({ name: 'the circuit forms after memorization', arm: 'a+b', metric: metrics.custom('t_circuit / t_mem', (t) => (t.tMem === null ? NaN : tCircuit(t) / t.tMem), true), greaterThan: 1.1 }),

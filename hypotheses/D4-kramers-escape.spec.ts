@@ -1,7 +1,7 @@
 import { hypothesis, metrics, trend } from '../src/index.ts';
 import type { Prediction } from '../src/index.ts';
 import { rng } from '../src/engine/rng.ts';
-import { QUADRATIC_ADD_47, QUADRATIC_ADD_47_CITE } from './shared.ts';
+import { QUADRATIC_ADD_47 } from './shared.ts';
 
 /**
  * D4 — Kramers escape: τ_grok ∼ exp(ΔF/T_eff). Pre-registered 2026-11-22. Two-seed pilots (seeds 0–1) chose
@@ -56,8 +56,6 @@ export default hypothesis({
   regime: `T_eff is set explicitly by Langevin noise (src/optim/addLangevinNoise.ts: after each AdamW step, √(2ηT)·N(0,1) per parameter, η = 1e-3) on D1's recipe (x² MLP, a+b mod 47, full batch, so the minibatch noise is zero and T is the only temperature), T ∈ {${temps.join(', ')}}, budget 8000 steps. Kramers' law predicts (1) a faster escape at higher temperature: t_grok falls as T rises (Jonckheere–Terpstra, τ > 0.3), and (2) log t_grok linear in 1/T, fitting better than the alternative power law in T. The claim's barrier ΔF is the slope of (2), positive if (1) holds.`,
   base: QUADRATIC_ADD_47,
   arms: Object.fromEntries(temps.map((T, i) => [arms[i], { optimizer: { extra: { langevinT: T } } }])),
-  cite: QUADRATIC_ADD_47_CITE,
-  seeds: 8,
   predictions: [
     trend({ name: 'hotter escapes sooner', arms, doses: 'T', metric: metrics.tGrok, direction: 'decreasing', minTau: 0.3 }),
     arrheniusBeatsPowerLaw,

@@ -27,7 +27,6 @@ export default hypothesis({
     steps: 1000, evalEvery: 25, probes: ['gradNorm'],
   },
   arms: { deep: {} },
-  seeds: 8,
   predictions: [
     oneSample({ name: 'interfaces carry ≥ 1.5× the interior gradient', arm: 'deep', metric: concentration, greaterThan: 1.5 }),
   ],

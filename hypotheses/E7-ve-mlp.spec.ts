@@ -28,7 +28,6 @@ export default hypothesis({
     'dense, same parameters': { model: { hidden: [50, 50] } },
     'random sparse': { model: { masks: { W2: { kind: 'random', degree: 12 } } } },
   },
-  seeds: 8,
   predictions: [
     compare({ name: 'groks ≥ 2× faster than dense (same widths)', arms: ['VE', 'dense'], metric: metrics.tGrok, direction: 'less', effect: 'ratio', minEffect: 0.5, paired: true }),
     compare({ name: 'groks ≥ 2× faster than dense (same parameter count)', arms: ['VE', 'dense, same parameters'], metric: metrics.tGrok, direction: 'less', effect: 'ratio', minEffect: 0.5, paired: true }),

@@ -18,7 +18,6 @@ export default hypothesis({
     steps: 3000, evalEvery: 25, stop: { testAcc: 0.95, hold: 2 },
   },
   arms: { graded: { model: { hidden: graded } }, abrupt: { model: { hidden: abrupt } } },
-  seeds: 8,
   predictions: [
     compare({ name: 'graded widths grok ≥ 1.25× sooner', arms: ['graded', 'abrupt'], metric: metrics.tGrok, direction: 'less', effect: 'ratio', minEffect: 0.8, paired: true }),
   ],

@@ -15,7 +15,6 @@ export default hypothesis({
     'dense init': {},
     'random sparse init': { model: { masks: { W2: { kind: 'random', degree: 12, initOnly: true } } } },
   },
-  seeds: 8,
   predictions: [
     compare({ name: 'groks ≥ 1.25× sooner than with dense init', arms: ['VE init', 'dense init'], metric: metrics.tGrok, direction: 'less', effect: 'ratio', minEffect: 0.8, paired: true }),
     compare({ name: 'groks ≥ 1.25× sooner than with random sparse init', arms: ['VE init', 'random sparse init'], metric: metrics.tGrok, direction: 'less', effect: 'ratio', minEffect: 0.8, paired: true }),

@@ -6,7 +6,7 @@ import { SMALL_ADD_11, WL_SAMPLER } from './shared.ts';
 const E_STAR = 0.1;
 /** Test accuracy at training loss E*: the mean over sampled states in E*'s energy bin, or a trained run's when its loss first reaches E*. */
 const qAtEStar = metrics.custom(`test accuracy at training loss ${E_STAR}`, (t: Trajectory) => {
-  if (t.evals[0]?.['wl:lnG'] !== undefined) {
+  if (t.evals.length > 0 && 'wl:lnG' in t.evals[0]) { // a sampler's trajectory (an optional key is tested with `in`: reading an unrecorded key is an error)
     const bin = t.evals.find((e) => Math.abs(e.trainLoss - E_STAR) < 0.1 + 1e-9);
     return bin && bin['wl:samples'] >= 50 ? bin.testAcc : NaN;
   }
@@ -26,7 +26,6 @@ export default hypothesis({
     sampled: { sampler: WL_SAMPLER },
     trained: { steps: 2000, evalEvery: 5 },
   },
-  seeds: 8,
   predictions: [
     compare({ name: 'sampled states generalize better at equal training loss', arms: ['sampled', 'trained'], metric: qAtEStar, direction: 'greater', effect: 'difference', minEffect: 0.05, paired: true }),
   ],

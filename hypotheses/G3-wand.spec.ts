@@ -3,7 +3,7 @@ import { VE_ADD_31 } from './shared.ts';
 
 /** G3 — WanD eliminates grokking and finds high-norm generalizing solutions without regularization. Pre-registered 2026-11-23. */
 const grokked = { event: 'grokked within the budget', happened: (t: { tGrok: number | null }) => t.tGrok !== null };
-const base = { ...VE_ADD_31, steps: 2500, evalEvery: 50, probes: ['weightNorm'] };
+const base = VE_ADD_31.with({ steps: 2500, evalEvery: 50, probes: ['weightNorm'] });
 
 export default hypothesis({
   id: 'G3',
@@ -19,7 +19,6 @@ export default hypothesis({
     'AdamW, no decay': { optimizer: { wd: 0 } },
     'AdamW, wd 1': {},
   },
-  seeds: 8,
   untunedBecause: 'the step sizes come from two-seed pilots of each method; WanD has no established default to tune around',
   predictions: [
     proportion({ name: 'WanD generalizes without regularization', arms: ['WanD', 'AdamW, no decay'], ...grokked, direction: 'greater', minDifference: 0.5 }),

@@ -1,6 +1,6 @@
 import { hypothesis, metrics, oneSample, relaxationFits } from '../src/index.ts';
 import type { Trajectory } from '../src/index.ts';
-import { QUADRATIC_ADD_47, QUADRATIC_ADD_47_CITE } from './shared.ts';
+import { QUADRATIC_ADD_47 } from './shared.ts';
 
 /** G4 — grokking is a slow continuous (glassy) relaxation, not a first-order jump; the system ages. Pre-registered 2026-11-23. */
 /** Test error 1 − test accuracy from t_mem to the end, as (t − t_mem, error). */
@@ -22,10 +22,8 @@ export default hypothesis({
   source: { seed: '001_ecb3d587c66818f5.txt', section: 'Executive Summary; Foundational Learning', paper: 'arXiv 2505.11411' },
   topic: 'Glass relaxation',
   regime: `D1's network and recipe (x² MLP, width 128, a+b mod 47, AdamW wd 1), with the aging probe. Relaxation shape: the test error 1 − test accuracy from t_mem to the end is fitted (Levenberg–Marquardt, ml-levenberg-marquardt, several starts; src/stats/fit.ts) by a stretched exponential A·exp(−(t/τ)^β) and by a logistic step A/(1 + e^((t − t_c)/w)), three parameters each. Glassy relaxation predicts (1) the stretched exponential fits better (SSE ratio < 1) and (2) it is stretched, β < 1. Aging: the weights' displacement over the 200 steps after a waiting time, Δ(t_w + 200, t_w) = ‖θ(t_w+200) − θ(t_w)‖²/‖θ(t_w)‖², for t_w = 100 and 400 (both before grokking in pilots); an aging system moves more slowly the older it is, so (3) Δ at t_w = 400 is at most 0.8× Δ at t_w = 100: a one-sample test of the per-seed ratio (both readings come from the same run).`,
-  base: { ...QUADRATIC_ADD_47, probes: ['aging'] },
+  base: QUADRATIC_ADD_47.with({ probes: ['aging'] }),
   arms: { 'a+b': {} },
-  seeds: 8,
-  cite: QUADRATIC_ADD_47_CITE,
   predictions: [
     oneSample({ name: 'a stretched exponential fits better than a step', arm: 'a+b', metric: sseRatio, lessThan: 1 }),
     oneSample({ name: 'the relaxation is stretched (β < 1)', arm: 'a+b', metric: beta, lessThan: 1 }),

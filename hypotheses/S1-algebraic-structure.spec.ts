@@ -19,7 +19,6 @@ export default hypothesis({
     parity: { task: PARITY, model: { act: 'relu' }, steps: 3000 },
     'parity random labels': { task: { ...PARITY, randomLabels: true }, model: { act: 'relu' }, steps: 3000 },
   },
-  seeds: 8,
   predictions: [
     proportion({ name: 'modular addition groks, its random-label control does not', arms: ['a+b', 'a+b random labels'], ...grokked, direction: 'greater', minDifference: 0.5 }),
     proportion({ name: 'sparse parity groks, its random-label control does not', arms: ['parity', 'parity random labels'], ...grokked, direction: 'greater', minDifference: 0.5 }),

@@ -1,6 +1,6 @@
 import { compare, hypothesis, metrics, proportion, trend } from '../src/index.ts';
 import type { Trajectory } from '../src/index.ts';
-import { QUADRATIC_ADD_47, QUADRATIC_ADD_47_CITE } from './shared.ts';
+import { QUADRATIC_ADD_47 } from './shared.ts';
 
 /**
  * S3 — L2 "supercooling". Pre-registered 2026-11-22. Two-seed pilots (seeds 0–1) chose the optimizer and
@@ -22,15 +22,13 @@ export default hypothesis({
   source: { seed: '002_1d00eff4fb351c15.txt', section: 'Issue #3, Objective 3 (Thermodynamics of L2)', paper: 'Liu et al. (2022), arXiv 2205.10343; Nanda et al. (2023), arXiv 2301.05217' },
   topic: 'Weight decay',
   regime: `F is taken literally: the optimizer is Adam with *coupled* L2 (PyTorch's Adam weight_decay = λ adds λθ to the gradient, the gradient of (λ/2)‖θ‖²; the factor ½ only rescales λ), so F_λ = L + (λ/2)‖θ‖² is exactly the function whose stationary points training seeks — AdamW's decoupled decay would not minimize any such F. Model and task as in D1 (x² MLP, width 128, a+b mod ${p}, half the pairs, full batch, lr 1e-3, β=(0.9, 0.98); hypotheses/shared.ts). Arms λ ∈ {0, 3e-5, 1e-4, 3e-4}. The claim makes three testable predictions: (1) with λ = 0 memorization is stable, with λ > 0 it is left (grokking within the budget happens more often at λ = ${lambda} than at λ = 0); (2) the tilt: the state reached with λ = ${lambda} (generalizing) has lower F_λ than the state reached from the same seed without the penalty (the memorizing phase), both evaluated with the same λ = ${lambda}; (3) a stronger tilt empties the metastable state faster: t_grok falls as λ grows over λ > 0. Runs stop once test accuracy has held 0.99 for 5 evaluations, so a generalizing state is measured just after it forms.`,
-  base: { ...QUADRATIC_ADD_47, optimizer: { name: 'adam', lr: 1e-3, beta1: 0.9, beta2: 0.98 }, steps: 3000 },
+  base: QUADRATIC_ADD_47.with({ optimizer: { name: 'adam', lr: 1e-3, beta1: 0.9, beta2: 0.98 }, steps: 3000 }),
   arms: {
     'λ=0': { optimizer: { wd: 0 } },
     'λ=3e-5': { optimizer: { wd: 3e-5 } },
     'λ=1e-4': { optimizer: { wd: 1e-4 } },
     'λ=3e-4': { optimizer: { wd: 3e-4 } },
   },
-  cite: QUADRATIC_ADD_47_CITE,
-  seeds: 8,
   predictions: [
     proportion({ name: 'memorization is left only with λ > 0', arms: ['λ=1e-4', 'λ=0'], event: 'grokked within the budget', happened: (t) => t.tGrok !== null, direction: 'greater', minDifference: 0.5 }),
     compare({ name: 'the generalizing state lies lower in F_λ', arms: ['λ=1e-4', 'λ=0'], metric: F, direction: 'less', effect: 'ratio', minEffect: 0.9, paired: true }),

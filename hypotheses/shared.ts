@@ -1,4 +1,4 @@
-import type { RunConfigInput } from '../src/index.ts';
+import { type Metric, type RunConfigInput, type TuneSpec, recipe } from '../src/index.ts';
 
 /**
  * Recipes shared by several hypotheses. Arms with identical configs are trained once per suite (the run
@@ -6,56 +6,70 @@ import type { RunConfigInput } from '../src/index.ts';
  */
 
 /** D1's 'wd=1' arm: x² MLP (width 128) on a+b mod 47, half the pairs, full batch, AdamW lr 1e-3, wd 1, β₂ 0.98. */
-export const QUADRATIC_ADD_47: RunConfigInput = {
+export const QUADRATIC_ADD_47 = recipe({
   task: { kind: 'modular', op: 'add', p: 47, trainFraction: 0.5 },
   model: { hidden: [128], act: 'quadratic', bias: false },
   loss: 'ce',
   optimizer: { name: 'adamw', lr: 1e-3, beta1: 0.9, beta2: 0.98, wd: 1 },
   steps: 8000, evalEvery: 10, probes: ['weightNorm', 'gradNorm', 'fourier'],
   stop: { testAcc: 0.99, hold: 5 },
-};
-
-/** Where QUADRATIC_ADD_47's values come from (shown in each claim's provenance table). */
-export const QUADRATIC_ADD_47_CITE: Record<string, string> = {
+}, {
   'model.act': 'Gromov (2023), arXiv 2301.02679: a two-layer network with quadratic activation groks modular arithmetic',
   'optimizer.lr': 'Nanda et al. (2023), arXiv 2301.05217: AdamW, lr 1e-3, β = (0.9, 0.98), weight decay 1, full batch',
   'optimizer.beta1': 'Nanda et al. (2023), arXiv 2301.05217',
   'optimizer.beta2': 'Nanda et al. (2023), arXiv 2301.05217',
   'task.trainFraction': 'Power et al. (2022), arXiv 2201.02177: grokking at training fractions near one half',
-};
+});
 
 /**
  * A two-hidden-layer ReLU MLP (128, 128) on a+b mod 31 with 60% of the pairs: the smallest setting found where
  * an MLP has a hidden matrix (W2, 128 × 128) for Muon to act on and still groks within seconds with AdamW
  * (pilots, 2 seeds: t_mem ≈ 75, t_grok ≈ 2300 at lr 3e-3, wd 1).
  */
-export const DEEP_RELU_ADD_31: RunConfigInput = {
+export const DEEP_RELU_ADD_31 = recipe({
   task: { kind: 'modular', op: 'add', p: 31, trainFraction: 0.6 },
   model: { hidden: [128, 128], act: 'relu', bias: false },
   loss: 'ce',
   optimizer: { name: 'adamw', lr: 3e-3, beta1: 0.9, beta2: 0.98, wd: 1 },
   evalEvery: 25,
-};
+});
 
 /** DEEP_RELU_ADD_31 at width 64: the same task with a cheaper hidden matrix (64 × 64) for claims that tune learning rates. */
-export const DEEP_RELU_ADD_31_W64: RunConfigInput = { ...DEEP_RELU_ADD_31, model: { hidden: [64, 64], act: 'relu', bias: false } };
+export const DEEP_RELU_ADD_31_W64 = DEEP_RELU_ADD_31.with({ model: { hidden: [64, 64] } });
+
+/**
+ * The Muon claims' fair baseline (M2, M3, M5): AdamW's lr tuned first, then Muon's lr on W2 with the rest of
+ * the network on AdamW at AdamW's tuned lr, each on its own pre-registered grid (tuned without probes).
+ */
+export const muonVsAdamwTuning = (grids: { adamw: number[]; muon: number[] }, objective?: Metric): TuneSpec<number>[] => [
+  { key: 'adamw', name: 'AdamW lr', over: { probes: [] }, grid: grids.adamw, set: (lr) => ({ optimizer: { lr } }), objective },
+  {
+    key: 'muon', name: "Muon's lr on W2 (the rest on AdamW at AdamW's tuned lr)", over: { probes: [] }, grid: grids.muon, objective,
+    set: (muonLr, best) => ({ optimizer: { name: 'muon', lr: best.adamw as number, extra: { muonLr } } }),
+  },
+];
+/** The two arms at the tuned values. */
+export const MUON_VS_ADAMW = (best: Readonly<Record<string, unknown>>): Record<string, RunConfigInput> => ({
+  muon: { optimizer: { name: 'muon', lr: best.adamw as number, extra: { muonLr: best.muon as number } } },
+  adamw: { optimizer: { lr: best.adamw as number } },
+});
 
 /**
  * The VE claims' network (E7, E9): the seed's "100 → 50" as the two hidden layers after a dense embedding, ReLU,
  * on a+b mod 31 with 60% of the pairs, AdamW lr 1e-2, wd 1; gradient norms probed. Pilots (2 seeds): the dense
  * network groks at ≈ 1050 steps; runs stop once test accuracy held 0.95 for 2 evaluations.
  */
-export const VE_ADD_31: RunConfigInput = {
+export const VE_ADD_31 = recipe({
   task: { kind: 'modular', op: 'add', p: 31, trainFraction: 0.6 },
   model: { hidden: [100, 50], act: 'relu', bias: false },
   loss: 'ce',
   optimizer: { name: 'adamw', lr: 1e-2, beta1: 0.9, beta2: 0.98, wd: 1 },
   steps: 4000, evalEvery: 25, probes: ['gradNorm'],
   stop: { testAcc: 0.95, hold: 2 },
-};
+});
 
 /** QUADRATIC_ADD_47 with the coordination probe (weight graph and activation cloud), every 50 steps: E2 and E10 share these runs. */
-export const COORDINATION_47: RunConfigInput = { ...QUADRATIC_ADD_47, evalEvery: 50, probes: ['coordination'] };
+export const COORDINATION_47 = QUADRATIC_ADD_47.with({ evalEvery: 50, probes: ['coordination'] });
 
 /**
  * The teacher-student model of Rubin, Seroussi & Ringel (arXiv 2310.03789), scaled down: x ~ N(0, I₈), target
@@ -63,13 +77,13 @@ export const COORDINATION_47: RunConfigInput = { ...QUADRATIC_ADD_47, evalEvery:
  * the Gaussian prior, temperature 1e-4) for 2500 steps; the `teacher` probe reads the overlaps every 500 steps.
  * Shared by P1, P2, P4 and P5, whose arms vary n (and the bias).
  */
-export const TEACHER_8: RunConfigInput = {
+export const TEACHER_8 = recipe({
   task: { kind: 'teacher', d: 8, n: 128, nTest: 1000, a1: 1, a3: 1, noise: 0, hiddenBias: 0 },
   model: { kind: 'dense', hidden: [32], act: 'erf', bias: false },
   loss: 'mse',
   optimizer: { name: 'sgd', lr: 0.1, wd: 0.01, extra: { langevinT: 1e-4 } },
   steps: 2500, evalEvery: 500, probes: ['teacher'],
-};
+});
 
 /** What the regime notes say of the paper's scale (its analysis is asymptotic, d ≫ 1; its experiments use networks far larger than this one). */
 export const TEACHER_SCALE_NOTE = 'Rubin et al. work analytically at d ≫ 1 in a mean-field scaling and check against networks far larger than this one; here d = 8, 32 units and n ≤ 384, so the phases, if present, must show up as trends at small size.';
@@ -85,12 +99,12 @@ export const TEACHER_ARMS: Record<string, RunConfigInput> = {
  * 1056 weights. Pilots (3 seeds): AdamW (lr 1e-2, wd 1) memorizes by step 75 and then generalizes partly and
  * slowly (test accuracy 0.67–0.86 at 10⁴ steps).
  */
-export const SMALL_ADD_11: RunConfigInput = {
+export const SMALL_ADD_11 = recipe({
   task: { kind: 'modular', op: 'add', p: 11, trainFraction: 0.7 },
   model: { hidden: [32], act: 'quadratic', bias: false },
   loss: 'ce',
   optimizer: { name: 'adamw', lr: 1e-2, beta2: 0.98, wd: 1 },
-};
+});
 /**
  * Wang–Landau over SMALL_ADD_11's weights, started from the memorizing state 300 AdamW steps reach (training
  * loss ≈ 0.01): training loss in [0, 0.8) in 4 bins, 6·10⁵ single-weight moves of N(0, 0.1²).

@@ -7,10 +7,10 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sweep } from '../src/claims/sweep.ts';
-import { queueExecutor } from '../src/cluster/queue.ts';
-import { type Executor, localExecutor } from '../src/engine/pool.ts';
-import { RunStore } from '../src/engine/store.ts';
+import { sweep } from '../src/runs/sweep.ts';
+import { queueExecutor } from '../src/runs/queue.ts';
+import { type Executor, localExecutor } from '../src/runs/pool.ts';
+import { RunStore } from '../src/runs/store.ts';
 import { resolveConfig } from '../src/train/config.ts';
 
 const n = Number(process.argv[2] ?? 16);

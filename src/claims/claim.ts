@@ -1,10 +1,20 @@
 import { check } from '../engine/errors.ts';
 import { deepMerge } from '../engine/merge.ts';
+import { settings } from '../engine/settings.ts';
 import { DEFAULTS, type RunConfig, type RunConfigInput, resolveConfig } from '../train/config.ts';
-import type { Status } from './evidence.ts';
 import type { Trajectory } from '../train/trajectory.ts';
+import type { Status } from './evidence.ts';
 import type { Prediction } from './predictions/prediction.ts';
-import type { Tuning } from './tune.ts';
+import { type Recipe, recipe, unpack } from './recipe.ts';
+import type { TuneSpec, Tuning } from './tune.ts';
+
+/** Seeds per arm when a file names none: enough for a one-sided rank test at 5% with a margin (8 vs 8). */
+export const DEFAULT_SEEDS = 8;
+/** The arm name of a single-arm claim that declares no `arms`. */
+export const MAIN_ARM = 'main';
+
+/** Values chosen by a claim's tuning steps, by step key. */
+export type Best = Readonly<Record<string, unknown>>;
 
 /** A claim as a hypothesis file declares it: what is claimed, where, and the pre-registered protocol. */
 export interface ClaimSpec {
@@ -17,19 +27,20 @@ export interface ClaimSpec {
   source: { seed: string; section: string; paper?: string };
   /** The report's feature, e.g. 'Delay'. */
   topic: string;
-  /** Why this regime and scale test the claim fairly, and what was tested instead where it is approximated. */
-  regime: string;
-  /** Changes to the protocol made after seeing data, with why (empty if none). */
-  deviations?: string;
-  /** Config shared by every arm; each arm overrides only what the claim is about. */
-  base: RunConfigInput;
-  arms: Record<string, RunConfigInput>;
-  /** Seeds per arm (0..seeds−1, the same in every arm: paired splits and inits). GROKCHECK_SEEDS raises it. */
-  seeds: number;
+  /** Why this regime and scale test the claim fairly; a function of the tuning results when the claim tunes. */
+  regime: string | ((tuned: Readonly<Record<string, Tuning>>) => string);
+  /** Changes to the protocol made after seeing data, with why (empty if none); may read the tuning results too. */
+  deviations?: string | ((tuned: Readonly<Record<string, Tuning>>) => string);
+  /** Config shared by every arm (a recipe brings its citations); each arm overrides only what the claim is about. */
+  base: RunConfigInput | Recipe;
+  /** The arms (default: one arm, 'main', the base itself); a function of the tuned values when the claim tunes. */
+  arms?: Record<string, RunConfigInput> | ((best: Best) => Record<string, RunConfigInput>);
+  /** Seeds per arm (0..seeds−1, the same in every arm: paired splits and inits); default 8. GROKCHECK_SEEDS raises it. */
+  seeds?: number;
   /** Family-wise significance level; predictions are Holm-adjusted within the claim. */
   alpha?: number;
   predictions: Prediction[];
-  /** The verdict the evidence gave when last recorded; null until first recorded (`vitest -u` records it). */
+  /** The verdict the evidence gave when last recorded; null until first recorded (`grokcheck record ID`). */
   recorded: Status | null;
   /** Config paths shown as the report's parameters (default: the ones that differ between arms, and the recipe). */
   show?: string[];
@@ -38,86 +49,145 @@ export interface ClaimSpec {
    * weights recovered with `replay`. Plot helpers: histogram, scatter.
    */
   figures?(runs: Record<string, Trajectory[]>, configs: Record<string, RunConfig>): Figure[];
-  /** Citations for config values the file sets, by config path or prefix, e.g. { optimizer: 'Nanda et al. (2023) §…' }. */
+  /** Citations for config values the file sets, by config path or prefix (added to the recipe's). */
   cite?: Record<string, string>;
-  /** Hyperparameters tuned per arm (results of `tune`): the page shows each tuning curve. */
-  tuning?: Tuning<unknown>[];
+  /** Hyperparameters tuned before the test, in order (fair baselines): see TuneSpec. */
+  tune?: TuneSpec<any>[];
   /** Why the arms may differ in effective step size without tuning (silences the page's warning). */
   untunedBecause?: string;
   /** Save weights of these arms' seeds as .npy at log-spaced steps, t_mem and t_grok (reports/checkpoints/). */
   checkpoints?: { arms?: string[]; seeds?: number[] };
   /**
-   * The protocol at the papers' own sizes, used with `--scale full` (GROKCHECK_SCALE=full), meant for a cluster:
-   * overrides merged into base and arms, and the seeds per arm. Without it, full scale means p = 97 for modular
-   * tasks, 3× the step budget and 32 seeds per arm.
+   * The protocol at the papers' own sizes, used with `--scale full`, meant for a cluster: overrides merged into
+   * base and arms, and the seeds per arm. Without it, full scale means p = 97 for modular tasks, 3× the step
+   * budget and 32 seeds per arm.
    */
   full?: { base?: RunConfigInput; arms?: Record<string, RunConfigInput>; seeds?: number };
-}
-
-/** 'full' under --scale full (GROKCHECK_SCALE=full): the papers' sizes; 'ci' otherwise (sizes that run on 2 cores). */
-export function scale(): 'ci' | 'full' {
-  return process.env.GROKCHECK_SCALE === 'full' ? 'full' : 'ci';
-}
-
-/** A spec at full scale: its own `full` overrides, or the generic ones (p = 97, 3× steps, 32 seeds). */
-function atFullScale(spec: ClaimSpec): ClaimSpec {
-  const generic: RunConfigInput = {
-    ...((spec.base.task?.kind ?? 'modular') === 'modular' ? { task: { p: 97 } } : {}),
-    steps: (spec.base.steps ?? DEFAULTS.steps) * 3,
-  };
-  const arms = Object.fromEntries(Object.entries(spec.arms).map(([a, over]) => [a, deepMerge(over, spec.full?.arms?.[a] ?? {})]));
-  return { ...spec, base: deepMerge(spec.base, spec.full?.base ?? generic), arms, seeds: spec.full?.seeds ?? Math.max(32, spec.seeds) };
 }
 
 /** A picture for a claim's report page. */
 export interface Figure { title: string; png: Buffer }
 
-export interface Claim extends Required<Omit<ClaimSpec, 'deviations' | 'show' | 'figures' | 'untunedBecause' | 'checkpoints' | 'full'>> {
+/** A claim ready to verify: the spec validated, at the settings' scale, every arm's config resolved. */
+export interface Claim {
+  id: string; title: string; quote: string; source: ClaimSpec['source']; topic: string;
+  regime: string;
+  deviations: string;
+  seeds: number;
+  alpha: number;
+  predictions: Prediction[];
+  recorded: Status | null;
   /** The scale the claim was defined at: 'ci' (recorded verdicts apply) or 'full'. */
   scale: 'ci' | 'full';
-  deviations: string;
+  /** Config paths shown as the report's parameters. */
+  show: string[];
   figures?: ClaimSpec['figures'];
+  cite: Record<string, string>;
   untunedBecause?: string;
   checkpoints?: ClaimSpec['checkpoints'];
+  /** The base config at this scale (tuning runs start from it). */
+  base: RunConfigInput;
   /** Each arm's config as the file gives it (base merged with the arm), before defaults: what the file set. */
   inputs: Record<string, RunConfigInput>;
-  show: string[];
   /** Each arm's full resolved config. */
   configs: Record<string, RunConfig>;
+  /** Tuning steps still to run before the test (empty once tuned, or when the claim tunes nothing). */
+  pendingTuning: TuneSpec<any>[];
+  /** Results of the tuning steps, in order. */
+  tuning: Tuning[];
+  /** The spec, at this scale, for resolving the arms once tuned. */
+  spec: ClaimSpec;
 }
 
-/** Seeds per arm: the file's number, raised by GROKCHECK_SEEDS for users with more time. */
-export function seedsFor(spec: { seeds: number }): number {
-  const env = Number(process.env.GROKCHECK_SEEDS);
-  return Number.isInteger(env) && env > spec.seeds ? env : spec.seeds;
+/** A spec at full scale: its own `full` overrides, or the generic ones (p = 97, 3× steps, 32 seeds). */
+function atFullScale(spec: ClaimSpec): ClaimSpec {
+  const { config } = unpack(spec.base);
+  const generic: RunConfigInput = {
+    ...((config.task?.kind ?? 'modular') === 'modular' ? { task: { p: 97 } } : {}),
+    steps: (config.steps ?? DEFAULTS.steps) * 3,
+  };
+  const over = (arms: Record<string, RunConfigInput>) =>
+    Object.fromEntries(Object.entries(arms).map(([a, o]) => [a, deepMerge(o, spec.full?.arms?.[a] ?? {})]));
+  const arms = typeof spec.arms === 'function' ? ((f) => (best: Best) => over(f(best)))(spec.arms) : spec.arms && over(spec.arms);
+  const base = unpack(spec.base);
+  return {
+    ...spec, base: recipe(deepMerge(base.config, spec.full?.base ?? generic), base.cite),
+    arms, seeds: spec.full?.seeds ?? Math.max(32, spec.seeds ?? DEFAULT_SEEDS),
+  };
 }
 
-/** Validates a spec eagerly and resolves each arm's config, naming the claim and field on error. */
+/** Seeds per arm: the file's number (default 8), raised by the settings' `seeds` for users with more time. */
+export function seedsFor(spec: { seeds?: number }): number {
+  const own = spec.seeds ?? DEFAULT_SEEDS, raised = settings().seeds;
+  return raised !== null && raised > own ? raised : own;
+}
+
+/**
+ * Validates a spec eagerly and resolves each arm's config, naming the claim and field on error. A claim that
+ * tunes is resolved with each grid's first value (to validate it) and carries its tuning steps as pending:
+ * `resolveTuned` gives the claim to test once they ran.
+ */
 export function defineClaim(given: ClaimSpec): Claim {
-  const spec = scale() === 'full' ? atFullScale(given) : given;
+  const scale = settings().scale;
+  const spec = scale === 'full' ? atFullScale(given) : given;
   check(/^[A-Z][A-Z0-9]*\d+$/.test(spec.id), 'claim.id', spec.id, 'must be a claim id like D1 or S3');
-  check(Object.keys(spec.arms).length > 0, `${spec.id}: arms`, spec.arms, 'must name at least one arm');
-  check(Number.isInteger(spec.seeds) && spec.seeds >= 2, `${spec.id}: seeds`, spec.seeds, 'must be an integer ≥ 2');
+  const seeds = spec.seeds ?? DEFAULT_SEEDS;
+  check(Number.isInteger(seeds) && seeds >= 2, `${spec.id}: seeds`, seeds, 'must be an integer ≥ 2');
   check(spec.predictions.length > 0, `${spec.id}: predictions`, spec.predictions.length, 'must pre-register at least one prediction');
   check(spec.recorded === null || ['supported', 'refuted', 'inconclusive'].includes(spec.recorded), `${spec.id}: recorded`, spec.recorded,
     "must be null or one of 'supported', 'refuted', 'inconclusive'");
+  const keys = (spec.tune ?? []).map((t) => t.key);
+  check(new Set(keys).size === keys.length, `${spec.id}: tune keys`, keys, 'must be distinct');
+  for (const t of spec.tune ?? []) check(t.grid.length > 0, `${spec.id}: tune '${t.key}' grid`, t.grid, 'must list at least one value');
+  if (typeof spec.arms === 'function' || typeof spec.regime === 'function' || typeof spec.deviations === 'function') {
+    check((spec.tune ?? []).length > 0, `${spec.id}: arms`, 'a function', 'may be a function of tuned values only when the claim declares `tune` steps');
+  }
+  const firstValues: Best = Object.fromEntries((spec.tune ?? []).map((t) => [t.key, t.grid[0]]));
+  const claim = resolve(spec, firstValues, []);
+  return { ...claim, scale, seeds: seedsFor(spec), pendingTuning: spec.tune ?? [] };
+}
+
+/** The claim to test once its tuning steps ran: the arms and regime at the chosen values. */
+export function resolveTuned(claim: Claim, tuning: Tuning[]): Claim {
+  const best: Best = Object.fromEntries(claim.pendingTuning.map((t, i) => [t.key, tuning[i].best]));
+  return { ...claim, ...resolve(claim.spec, best, tuning), scale: claim.scale, seeds: claim.seeds, pendingTuning: [] };
+}
+
+function resolve(spec: ClaimSpec, best: Best, tuning: Tuning[]): Claim {
+  const { config: base, cite: recipeCite } = unpack(spec.base);
+  const given = typeof spec.arms === 'function' ? spec.arms(best) : spec.arms ?? { [MAIN_ARM]: {} };
+  check(Object.keys(given).length > 0, `${spec.id}: arms`, given, 'must name at least one arm');
   const configs: Record<string, RunConfig> = {}, inputs: Record<string, RunConfigInput> = {};
-  for (const [arm, over] of Object.entries(spec.arms)) {
+  for (const [arm, over] of Object.entries(given)) {
     try {
       // an arm that switches the task's kind (modular → parity) replaces the task instead of merging into it
-      const switches = over.task?.kind !== undefined && over.task.kind !== (spec.base.task?.kind ?? 'modular');
-      inputs[arm] = deepMerge(switches ? { ...spec.base, task: undefined } : spec.base, over);
+      const switches = over.task?.kind !== undefined && over.task.kind !== (base.task?.kind ?? 'modular');
+      inputs[arm] = withProbes(deepMerge(switches ? { ...base, task: undefined } : base, over), spec.predictions, arm);
       configs[arm] = resolveConfig(inputs[arm]);
     } catch (e) {
       throw new Error(`${spec.id}, arm '${arm}': ${(e as Error).message}`);
     }
   }
   for (const p of spec.predictions) for (const a of p.arms) check(a in configs, `${spec.id}: prediction '${p.name}' arm`, a, `must be one of the arms: ${Object.keys(configs).join(', ')}`);
+  const byKey = Object.fromEntries((spec.tune ?? []).map((t, i) => [t.key, tuning[i]]));
+  const text = (x: string | ((tuned: Readonly<Record<string, Tuning>>) => string)) =>
+    (typeof x === 'string' ? x : tuning.length ? x(byKey) : '(written once the tuning has run)');
   return {
-    ...spec, alpha: spec.alpha ?? 0.05, deviations: spec.deviations ?? '', show: spec.show ?? differingPaths(configs), configs, inputs,
-    cite: spec.cite ?? {}, tuning: spec.tuning ?? [], scale: scale(),
-    seeds: seedsFor(spec),
+    id: spec.id, title: spec.title, quote: spec.quote, source: spec.source, topic: spec.topic,
+    regime: text(spec.regime), deviations: text(spec.deviations ?? ''), seeds: spec.seeds ?? DEFAULT_SEEDS, alpha: spec.alpha ?? 0.05,
+    predictions: spec.predictions, recorded: spec.recorded, scale: 'ci',
+    show: spec.show ?? differingPaths(configs), figures: spec.figures, cite: { ...recipeCite, ...spec.cite },
+    untunedBecause: spec.untunedBecause, checkpoints: spec.checkpoints, base, inputs, configs,
+    pendingTuning: [], tuning, spec,
   };
+}
+
+/** The arm's config with every probe its predictions' metrics read added (after those the file lists, in order). */
+function withProbes(input: RunConfigInput, predictions: readonly Prediction[], arm: string): RunConfigInput {
+  const listed = input.probes ?? [];
+  const needed = predictions.filter((p) => p.arms.includes(arm)).flatMap((p) => p.metric.probes ?? []);
+  const missing = [...new Set(needed)].filter((n) => !listed.includes(n));
+  return missing.length ? { ...input, probes: [...listed, ...missing] } : input;
 }
 
 /** Config paths whose values differ between arms, plus the recipe's key hyperparameters. */
@@ -125,7 +195,8 @@ function differingPaths(configs: Record<string, RunConfig>): string[] {
   const flat = Object.values(configs).map((c) => flatten(c));
   const keys = new Set(flat.flatMap((f) => Object.keys(f)));
   const differ = [...keys].filter((k) => new Set(flat.map((f) => JSON.stringify(f[k]))).size > 1);
-  const key = ['task.op', 'task.p', 'task.trainFraction', 'model.hidden', 'model.act', 'loss', 'optimizer.name', 'optimizer.lr', 'optimizer.wd', 'steps'];
+  const model = ['model.hidden', 'model.act', 'model.dModel', 'model.heads', 'model.dMlp', 'model.layers'].filter((k) => flat.some((f) => f[k] !== undefined)); // the model kind's own fields
+  const key = ['task.op', 'task.p', 'task.trainFraction', ...model, 'loss', 'optimizer.name', 'optimizer.lr', 'optimizer.wd', 'steps'];
   return [...new Set([...differ, ...key])];
 }
 

@@ -1,4 +1,5 @@
 import type { EvalRecord, Trajectory } from '../train/trajectory.ts';
+import { median } from '../stats/median.ts';
 
 /**
  * A number taken from each run. Censoring: a time that never came within the budget (t_grok of a run
@@ -10,11 +11,17 @@ export interface Metric {
   readonly name: string;
   /** Display scale for plots and effect sizes. */
   readonly log: boolean;
+  /** The probes whose values it reads: a claim adds them to the configs of the arms it is measured on. */
+  readonly probes?: readonly string[];
   of(t: Trajectory): number;
 }
 
+/** The keys every evaluation records without a probe. */
+const BUILT_IN = new Set(['step', 'trainLoss', 'trainAcc', 'testLoss', 'testAcc']);
+/** The probe that records an eval key: 'gradNorm:W2' and 'gradNorm' come from 'gradNorm'; built-in keys from none. */
+const probesOf = (...keys: string[]): string[] => [...new Set(keys.filter((k) => !BUILT_IN.has(k)).map((k) => k.split(':')[0]))];
+
 const marker = (t: Trajectory, m: 'tMem' | 'tGrok'): number => t[m] ?? Infinity;
-const medianOf = (xs: number[]): number => { const s = [...xs].sort((a, b) => a - b), k = s.length >> 1; return s.length % 2 ? s[k] : (s[k - 1] + s[k]) / 2; };
 const evalAt = (t: Trajectory, step: number): EvalRecord | undefined => t.evals.find((e) => e.step === step);
 
 export const metrics = {
@@ -29,11 +36,11 @@ export const metrics = {
   } as Metric,
   /** The value of an eval key (testAcc, weightNorm, …) at the eval of a phase marker; NaN if the marker was never reached. */
   at(m: 'tMem' | 'tGrok', key: string): Metric {
-    return { name: `${key} at ${m === 'tMem' ? 't_mem' : 't_grok'}`, log: false, of: (t) => (t[m] === null ? NaN : evalAt(t, t[m]!)?.[key] ?? NaN) };
+    return { name: `${key} at ${m === 'tMem' ? 't_mem' : 't_grok'}`, log: false, probes: probesOf(key), of: (t) => (t[m] === null ? NaN : evalAt(t, t[m]!)?.[key] ?? NaN) };
   },
   /** The value of an eval key at the last evaluation. */
   final(key: string, log = false): Metric {
-    return { name: `final ${key}`, log, of: (t) => t.evals.at(-1)?.[key] ?? NaN };
+    return { name: `final ${key}`, log, probes: probesOf(key), of: (t) => t.evals.at(-1)?.[key] ?? NaN };
   },
   /**
    * median(key over the `window` steps after a marker) / median(key over the `window` steps before it): a
@@ -41,13 +48,13 @@ export const metrics = {
    */
   windowRatio(key: string, m: 'tMem' | 'tGrok', window: number): Metric {
     return {
-      name: `${key}: median ${window} steps after ${m === 'tGrok' ? 't_grok' : 't_mem'} / before`, log: true,
+      name: `${key}: median ${window} steps after ${m === 'tGrok' ? 't_grok' : 't_mem'} / before`, log: true, probes: probesOf(key),
       of(t) {
         const at = t[m];
         if (at === null) return NaN;
         const before = t.evals.filter((e) => e.step >= at - window && e.step < at).map((e) => e[key]);
         const after = t.evals.filter((e) => e.step > at && e.step <= at + window).map((e) => e[key]);
-        return before.length && after.length ? medianOf(after) / medianOf(before) : NaN;
+        return before.length && after.length ? median(after) / median(before) : NaN;
       },
     };
   },
@@ -57,7 +64,7 @@ export const metrics = {
    */
   largestDropOffset(key: string, m: 'tMem' | 'tGrok', span: number): Metric {
     return {
-      name: `step of the largest fall of log ${key}, relative to ${m === 'tGrok' ? 't_grok' : 't_mem'}`, log: false,
+      name: `step of the largest fall of log ${key}, relative to ${m === 'tGrok' ? 't_grok' : 't_mem'}`, log: false, probes: probesOf(key),
       of(t) {
         const at = t[m], ev = t.evals;
         if (at === null || ev.length <= span) return NaN;
@@ -76,15 +83,19 @@ export const metrics = {
    */
   endOver(m: 'tMem' | 'tGrok', key: string): Metric {
     return {
-      name: `${key} at the end / at ${m === 'tGrok' ? 't_grok' : 't_mem'}`, log: true,
+      name: `${key} at the end / at ${m === 'tGrok' ? 't_grok' : 't_mem'}`, log: true, probes: probesOf(key),
       of(t) {
         const at = t[m] === null ? undefined : t.evals.find((e) => e.step === t[m]);
         return !at || t.tGrok === null ? NaN : t.evals.at(-1)![key] / at[key];
       },
     };
   },
-  /** Any function of the trajectory. */
-  custom(name: string, of: (t: Trajectory) => number, log = false): Metric {
-    return { name, log, of };
+  /**
+   * Any function of the trajectory; `probes` names the probes whose keys it reads (they are added to the arms'
+   * configs), e.g. custom('σ_max', fn, { log: true, probes: ['muonUpdate'] }). A boolean is the `log` flag.
+   */
+  custom(name: string, of: (t: Trajectory) => number, opts: boolean | { log?: boolean; probes?: string[] } = false): Metric {
+    const { log = false, probes = [] } = typeof opts === 'boolean' ? { log: opts } : opts;
+    return { name, log, probes, of };
   },
 };

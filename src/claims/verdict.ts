@@ -1,7 +1,8 @@
 import { holm } from '../stats/holm.ts';
-import type { Trajectory } from '../train/trajectory.ts';
+import type { EvalRecord, Trajectory } from '../train/trajectory.ts';
 import type { Claim } from './claim.ts';
 import { type Evidence, type Status, decide } from './evidence.ts';
+import type { Metric } from './metrics.ts';
 import { seedsNeeded } from './power.ts';
 
 /** What the report shows of each run. */
@@ -37,9 +38,9 @@ export function combine(statuses: readonly Status[]): Status {
  * Applies a claim's pre-registered predictions to its runs: each test, Holm's adjustment across the
  * predictions (in both directions), the decision rule, and a power estimate where undecided.
  */
-export function evaluate(claim: Claim, runs: Record<string, Trajectory[]>, timing = { trainMs: 0, runtimeMs: 0 }): Verdict {
+export function verdictOf(claim: Claim, runs: Record<string, Trajectory[]>, timing = { trainMs: 0, runtimeMs: 0 }): Verdict {
   const outcomes = claim.predictions.map((p, i) => {
-    const values = Object.fromEntries(p.arms.map((a) => [a, runs[a].map((t) => p.metric.of(t))]));
+    const values = Object.fromEntries(p.arms.map((a) => [a, runs[a].map((t, seed) => measure(claim.id, p.metric, t, a, seed))]));
     return { p, values, o: p.test(values, { seed: 1000 + i, B: 2000 }) };
   });
   const adj = holm(outcomes.map(({ o }) => o.p)), adjOpp = holm(outcomes.map(({ o }) => o.pOpposite));
@@ -61,6 +62,27 @@ export function evaluate(claim: Claim, runs: Record<string, Trajectory[]>, timin
   if (status !== 'inconclusive') return { ...base, status };
   const needs = evidence.filter((e) => e.status === 'inconclusive').map((e) => e.seedsNeeded ?? null);
   return { ...base, status, seedsNeeded: needs.includes(null) ? null : Math.max(...(needs as number[])) };
+}
+
+/**
+ * A metric's value for one run, read through guarded evaluation records: reading a key the run did not record
+ * (a misspelt probe key, a probe not listed) or returning anything but a number is an error naming the claim,
+ * the metric, the arm and the seed, never a silent NaN that a paired test would turn into a tie.
+ */
+export function measure(claimId: string, metric: Metric, t: Trajectory, arm: string, seed: number): number {
+  const where = `${claimId}: metric '${metric.name}', arm '${arm}', seed ${seed}`;
+  const guard: ProxyHandler<EvalRecord> = {
+    get(e, key) {
+      if (typeof key === 'string' && !(key in e) && !(key in Object.prototype)) {
+        throw new Error(`${where}: reads '${key}', which the run did not record at step ${e.step} (it recorded ${Object.keys(e).join(', ')}). ` +
+          'List the probe that records it in the config\'s probes, or declare it in the metric (metrics.custom(name, fn, { probes: [...] })).');
+      }
+      return Reflect.get(e, key);
+    },
+  };
+  const v: unknown = metric.of({ ...t, evals: t.evals.map((e) => new Proxy(e, guard)) });
+  if (typeof v !== 'number') throw new Error(`${where}: gave ${JSON.stringify(v)} (${typeof v}); a metric must return a number (NaN when undefined for the run, ±Infinity when censored).`);
+  return v;
 }
 
 function summarize(t: Trajectory, seed: number): RunSummary {

@@ -1,5 +1,7 @@
 import { cpus } from 'node:os';
-import { defaultThreads, runParallel } from '../engine/pool.ts';
+import { settings } from '../engine/settings.ts';
+import { runParallel } from '../runs/pool.ts';
+import { median } from '../stats/median.ts';
 import { kernelVariant } from '../engine/wasm.ts';
 import { loadTf } from '../models/tfjs.ts';
 import { type RunConfig, type RunConfigInput, resolveConfig } from '../train/config.ts';
@@ -13,6 +15,14 @@ const CANONICAL: RunConfigInput = {
   optimizer: { name: 'adamw', lr: 1e-3, wd: 1, beta1: 0.9, beta2: 0.98 },
 };
 const SMALL: RunConfigInput = { ...CANONICAL, task: { kind: 'modular', op: 'add', p: 31, trainFraction: 0.5 }, model: { hidden: [128], act: 'relu', bias: false } };
+/** Nanda et al. (2023)'s grokking transformer recipe: p=113, 30% of the pairs in one batch, d 128, 4 heads, d_mlp 512, AdamW lr 1e-3, wd 1, β2 0.98, 10 warm-up steps. */
+const NANDA: RunConfigInput = {
+  task: { kind: 'modular', op: 'add', p: 113, trainFraction: 0.3 },
+  model: { kind: 'transformer', dModel: 128, heads: 4, dMlp: 512 },
+  optimizer: { name: 'adamw', lr: 1e-3, wd: 1, beta1: 0.9, beta2: 0.98, warmup: 10 },
+};
+/** The CI-scale transformer: p=53, 40% of the pairs, d 64, 4 heads, d_mlp 256 (groks within 8000 steps). */
+const NANDA_SMALL: RunConfigInput = { ...NANDA, task: { kind: 'modular', op: 'add', p: 53, trainFraction: 0.4 }, model: { kind: 'transformer', dModel: 64, heads: 4, dMlp: 256 } };
 
 interface Workload { id: string; config: RunConfigInput; warmup: number; steps: number }
 const WORKLOADS: Workload[] = [
@@ -20,9 +30,10 @@ const WORKLOADS: Workload[] = [
   { id: 'mlp-p97-w256-quadratic-ce-adamw-full', config: { ...CANONICAL, model: { hidden: [256], act: 'quadratic', bias: false } }, warmup: 5, steps: 40 },
   { id: 'mlp-p31-w128-relu-ce-adamw-full', config: SMALL, warmup: 20, steps: 200 },
   { id: 'tfjs-p31-w128-relu-ce-adamw-full', config: { ...SMALL, model: { kind: 'tfjs-mlp', hidden: [128], act: 'relu', bias: false } }, warmup: 3, steps: 20 },
+  { id: 'transformer-p113-d128-h4-mlp512-f0.3-full', config: NANDA, warmup: 3, steps: 15 },
+  { id: 'transformer-p53-d64-h4-mlp256-f0.4-full', config: NANDA_SMALL, warmup: 10, steps: 60 },
 ];
 
-const median = (xs: number[]): number => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 
 /** Median ms per training step after warm-up (the evaluations are outside the timed steps). */
 function timeSteps(w: Workload): number {
@@ -31,6 +42,12 @@ function timeSteps(w: Workload): number {
   train(cfg, 0, { onStep: (ms) => times.push(ms) });
   return median(times.slice(w.warmup));
 }
+
+export const help = `grokcheck bench: time the engine on the standard workloads (ms per training step, runs per minute).
+
+  --json                  print one JSON object per workload instead of a table
+  --only TEXT             run only the workloads whose id contains TEXT ('sweep': the parallel sweep)
+  -h, --help              this help`;
 
 export async function benchCommand(argv: string[]): Promise<number> {
   const { values } = parse(argv, { json: { type: 'boolean' }, only: { type: 'string' } });
@@ -46,7 +63,7 @@ export async function benchCommand(argv: string[]): Promise<number> {
     emit({ workload: w.id, msPerStep: ms, stepsPerSecond: 1000 / ms, backend: w.id.startsWith('tfjs') ? `tfjs-${loadTf().backend}` : kernelVariant() });
   }
   if (!values.only || 'sweep'.includes(values.only)) {
-    const threads = defaultThreads(), runs = 4 * threads, steps = 500;
+    const threads = settings().threads, runs = 4 * threads, steps = 500;
     const cfg = resolveConfig({ ...SMALL, steps, evalEvery: 100 });
     const t0 = performance.now();
     await runParallel(Array.from({ length: runs }, (_, seed) => ({ config: cfg, seed })), { threads });

@@ -7,6 +7,14 @@ import { parse } from './args.ts';
 
 const require = createRequire(import.meta.url);
 
+export const help = `grokcheck report: build the Allure report from the last verification and serve it.
+
+  --no-serve              build only (reports/allure/awesome/index.html, and one file:
+                          reports/allure/single/index.html)
+  --results DIR           the Allure results to read                 [reports/allure-results]
+  --output DIR            where to write the report                  [reports/allure]
+  -h, --help              this help`;
+
 /**
  * `grokcheck report [--no-serve] [--results DIR] [--output DIR]`: builds the Allure report (an HTML site and
  * a single-file HTML) from the last test run's results with the `allure` 3 generator, then serves it.

@@ -1,6 +1,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
+import { settings } from './settings.ts';
 
 /** The exports of build/kernels.wasm (assembly/kernels.ts); every pointer is a byte offset. */
 export interface Kernels {
@@ -35,7 +36,7 @@ function kernelModule(): WebAssembly.Module {
   if (module) return module;
   const plain = buildPath('kernels.wasm'), fma = buildPath('kernels-fma.wasm');
   if (!existsSync(plain)) throw new Error(`grokcheck: the compiled kernels are missing (${plain}); run \`npm run build:wasm\` (npm ci runs it).`);
-  if (process.env.GROKCHECK_KERNELS !== 'simd' && existsSync(fma)) {
+  if (settings().kernels !== 'simd' && existsSync(fma)) {
     try {
       v8.setFlagsFromString('--experimental-wasm-relaxed-simd');
       module = new WebAssembly.Module(readFileSync(fma));

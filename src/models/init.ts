@@ -88,8 +88,12 @@ function buildMask(spec: MaskSpec, L: LayerShape, seed: number): Float32Array {
  * The MLP's hidden matrices: W2 … W_{L−1}, the weights between two hidden layers. W1 is the embedding of the
  * one-hot input and the last W the output head: Muon's authors, optax's `muon` and torch.optim.Muon all send
  * embeddings and heads (and every vector) to AdamW, so a one-hidden-layer MLP has no hidden matrix at all.
+ * In the transformer the embeddings W_E, W_pos and the unembedding W_U are not hidden; W_Q, W_K, W_V, W_O,
+ * W_in and W_out are.
  */
+const TRANSFORMER_IO = new Set(['W_E', 'W_pos', 'W_U']);
 export function isHiddenMatrix(p: Param, all: readonly Param[]): boolean {
+  if (TRANSFORMER_IO.has(p.name)) return false; // the transformer's embeddings and unembedding
   const last = all.filter((q) => q.name.startsWith('W')).length;
   return p.shape.length === 2 && p.name !== 'W1' && p.name !== `W${last}`;
 }

@@ -56,6 +56,25 @@ export interface MlpConfig {
   masks: Record<string, MaskSpec>;
 }
 
+/**
+ * The grokking transformer of Nanda et al. (2023), generalized to n layers (src/models/transformer.ts): the
+ * sequence (a, b, =) over p + 1 tokens, causal multi-head attention without biases, a ReLU MLP with biases,
+ * optional pre-LayerNorm, logits read at "=". A resolved config for kind 'transformer' holds exactly these
+ * fields; it travels where an MlpConfig is typed (RunConfig.model, ModelFactory), so read it through
+ * `asTransformer` (transformer.ts) rather than MlpConfig's fields.
+ */
+export interface TransformerConfig {
+  kind: 'transformer';
+  dModel: number;
+  heads: number;
+  dMlp: number;
+  layers: number;
+  /** Pre-LayerNorm before attention, MLP and unembedding (learned gain and bias); false is Nanda's model. */
+  ln: boolean;
+  /** α multiplying every random initial tensor (see transformerShapes for the stds). */
+  initScale: number;
+}
+
 /** Initial parameter values by name, and the masks (1 = kept) of masked weights. */
 export interface ModelInit {
   readonly params: ReadonlyMap<string, Float32Array>;

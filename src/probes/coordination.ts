@@ -1,5 +1,6 @@
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 import { rng, shuffle } from '../engine/rng.ts';
+import { median } from '../stats/median.ts';
 import type { Probe } from './probe.ts';
 
 /** The edge threshold of the weight-correlation graph, fixed before any run: |r| ≥ 0.5, five null SDs for 94-long vectors. */
@@ -62,7 +63,6 @@ export function focal(values: readonly number[], fraction = FOCAL_FRACTION): num
   return top[(top.length - 1) >> 1];
 }
 
-const median = (xs: number[]): number => { const s = [...xs].sort((a, b) => a - b), k = s.length >> 1; return s.length % 2 ? s[k] : (s[k - 1] + s[k]) / 2; };
 
 /**
  * The shuffled baseline: each column permuted independently (fixed seed). It keeps every neuron's own

@@ -10,7 +10,7 @@ import type { Probe } from './probe.ts';
 export const fourier: Probe = {
   name: 'fourier',
   measure({ model, task }): Record<string, number> {
-    const W1 = model.params.find((q) => q.name === 'W1');
+    const W1 = model.params.find((q) => q.name === 'W1') ?? model.params.find((q) => q.name === 'W_E'); // the transformer's token embedding: rows 0..p−1 are a and b
     if (!W1 || task.tokensPerExample !== 2) return {};
     const p = task.classes, h = W1.shape[1], half = Math.floor(p / 2);
     const power = new Float64Array(half + 1);

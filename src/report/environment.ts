@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { engineVersion } from '../engine/version.ts';
+import { engineVersion } from '../runs/version.ts';
 import { kernelVariant } from '../engine/wasm.ts';
 import { loadTf } from '../models/tfjs.ts';
 

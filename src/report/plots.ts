@@ -1,5 +1,6 @@
 import { createCanvas } from '@napi-rs/canvas';
 import { Chart, registerables, type ChartConfiguration, type Plugin } from 'chart.js';
+import { median } from '../stats/median.ts';
 import type { Trajectory } from '../train/trajectory.ts';
 
 Chart.register(...registerables);
@@ -47,9 +48,10 @@ function markers(lines: { x: number; label: string; color: string }[]): Plugin {
   };
 }
 
+/** The median of the runs that reached the marker (censored runs left out: a line can only mark a step). */
 const medianOf = (xs: number[]): number | null => {
-  const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
-  return s.length ? s[s.length >> 1] : null;
+  const finite = xs.filter(Number.isFinite);
+  return finite.length ? median(finite) : null;
 };
 
 /**

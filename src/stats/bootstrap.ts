@@ -1,13 +1,7 @@
-import { median as ssMedian } from 'simple-statistics';
 import { rng } from '../engine/rng.ts';
+import { median } from './median.ts';
 
-/** Median that accepts ±Infinity (censored values). */
-export function median(xs: readonly number[]): number {
-  if (xs.length === 0) return NaN;
-  if (xs.every(Number.isFinite)) return ssMedian([...xs]);
-  const s = [...xs].sort((a, b) => a - b), m = s.length >> 1;
-  return s.length % 2 ? s[m] : s[m - 1] === s[m] ? s[m] : (s[m - 1] + s[m]) / 2;
-}
+export { median };
 
 export interface BootstrapOptions {
   /** Resamples. */

@@ -1,11 +1,13 @@
 import { ConfigError, check, isInt } from '../engine/errors.ts';
-import type { MlpConfig } from '../models/model.ts';
+import type { MlpConfig, TransformerConfig } from '../models/model.ts';
+import { TRANSFORMER_DEFAULTS, validateTransformer } from '../models/transformer.ts';
 import { type OptimizerConfig, optimizerReads } from '../optim/recipes.ts';
 import type { ModularTaskConfig, ParityTaskConfig, TaskConfig, TeacherTaskConfig } from '../tasks/task.ts';
 
 /** Everything that determines a run, with the seed: the run store hashes exactly this. Plain JSON. */
 export interface RunConfig {
   task: TaskConfig;
+  /** An MLP's config, or with kind 'transformer' exactly a TransformerConfig's fields (read it through asTransformer). */
   model: MlpConfig;
   /** 'ce' (cross-entropy) or 'mse' against one-hot targets. */
   loss: string;
@@ -22,7 +24,7 @@ export interface RunConfig {
   markers: { mem: number; grok: number };
   /** Stop early once test acc ≥ testAcc held for `hold` consecutive evals (null = run the whole budget). */
   stop: { testAcc: number | null; hold: number };
-  /** Instead of training, sample the weights (null = train): Wang–Landau over the training loss (src/physics/wlRun.ts). */
+  /** Instead of training, sample the weights (null = train): Wang–Landau over the training loss (src/runs/sample.ts). */
   sampler: SamplerConfig | null;
 }
 
@@ -44,10 +46,15 @@ export interface SamplerConfig {
 const SAMPLER: SamplerConfig = { kind: 'wang-landau', eMin: 0, eMax: 2, bins: 20, lnfFinal: 1e-3, flatness: 0.7, moves: 2_000_000, stepSize: 0.1, box: 4, measureEvery: 20, startSteps: 0 };
 
 export type DeepPartial<T> = { [K in keyof T]?: T[K] extends (infer U)[] ? U[] : T[K] extends object | null ? DeepPartial<T[K]> : T[K] };
-export type RunConfigInput = Omit<DeepPartial<RunConfig>, 'task'> & { task?: Partial<ModularTaskConfig> | Partial<ParityTaskConfig> | Partial<TeacherTaskConfig> };
+export type RunConfigInput = Omit<DeepPartial<RunConfig>, 'task' | 'model'> & {
+  task?: Partial<ModularTaskConfig> | Partial<ParityTaskConfig> | Partial<TeacherTaskConfig>;
+  model?: DeepPartial<MlpConfig> | Partial<TransformerConfig>;
+};
 
 const MODULAR: ModularTaskConfig = { kind: 'modular', op: 'add', p: 97, trainFraction: 0.5, randomLabels: false, trainIds: null };
 const PARITY: ParityTaskConfig = { kind: 'parity', bits: 16, relevant: 3, trainSize: 1000, testSize: 1000, randomLabels: false };
+/** Nanda et al. (2023)'s task for their transformer: a + b mod 113, 30% of the pairs for training. */
+const TRANSFORMER_TASK: ModularTaskConfig = { ...MODULAR, p: 113, trainFraction: 0.3 };
 const TEACHER: TeacherTaskConfig = { kind: 'teacher', d: 16, n: 256, nTest: 2000, a1: 1, a3: 1, noise: 0, hiddenBias: 0 };
 
 /**
@@ -72,6 +79,9 @@ export const DEFAULTS: RunConfig = {
   sampler: null,
 };
 
+/** The optimizer defaults of a model kind: the transformer's add Nanda et al.'s 10 steps of linear warm-up. */
+const optimizerDefaults = (modelKind: string): OptimizerConfig => (modelKind === 'transformer' ? { ...DEFAULTS.optimizer, warmup: 10 } : DEFAULTS.optimizer);
+
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Fields whose values are free-form maps, merged as given. */
@@ -94,8 +104,18 @@ function merge(base: unknown, over: unknown, path: string): unknown {
 export function resolveConfig(input: RunConfigInput = {}): RunConfig {
   const kind = input.task?.kind ?? 'modular';
   check(kind === 'modular' || kind === 'parity' || kind === 'teacher', 'task.kind', kind, "must be 'modular', 'parity' or 'teacher'");
-  const base = { ...DEFAULTS, task: { modular: MODULAR, parity: PARITY, teacher: TEACHER }[kind] };
+  // a transformer has its own defaults, Nanda et al. (2023)'s recipe: its model (so its config carries none of the
+  // MLP's fields), p = 113 with 30% of the pairs for training, and 10 steps of linear warm-up
+  const transformer = input.model?.kind === 'transformer';
+  const base = {
+    ...DEFAULTS, task: { modular: transformer ? TRANSFORMER_TASK : MODULAR, parity: PARITY, teacher: TEACHER }[kind],
+    model: transformer ? TRANSFORMER_DEFAULTS : DEFAULTS.model, optimizer: optimizerDefaults(transformer ? 'transformer' : 'mlp'),
+  };
   const cfg = merge(base, input, '') as RunConfig;
+  if (transformer) {
+    validateTransformer(cfg.model as unknown as TransformerConfig);
+    check(cfg.task.kind === 'modular', 'task.kind', cfg.task.kind, "must be 'modular' for model.kind 'transformer' (it reads the sequence a, b, =)");
+  }
   check(cfg.loss === 'ce' || cfg.loss === 'mse', 'loss', cfg.loss, "must be 'ce' or 'mse'");
   check(isInt(cfg.steps, 0), 'steps', cfg.steps, 'must be an integer ≥ 0');
   check(isInt(cfg.evalEvery, 1), 'evalEvery', cfg.evalEvery, 'must be an integer ≥ 1');
@@ -104,7 +124,7 @@ export function resolveConfig(input: RunConfigInput = {}): RunConfig {
   check(cfg.stop.testAcc === null || (cfg.stop.testAcc > 0 && cfg.stop.testAcc <= 1), 'stop.testAcc', cfg.stop.testAcc, 'must be null or in (0, 1]');
   check(isInt(cfg.stop.hold, 1), 'stop.hold', cfg.stop.hold, 'must be an integer ≥ 1');
   rejectIgnored(cfg);
-  if (cfg.sampler === null || (cfg.sampler.startSteps ?? 0) > 0) rejectUnread(cfg.optimizer);
+  if (cfg.sampler === null || (cfg.sampler.startSteps ?? 0) > 0) rejectUnread(cfg.optimizer, optimizerDefaults(cfg.model.kind));
   if (cfg.sampler !== null) {
     cfg.sampler = merge(SAMPLER, cfg.sampler, 'sampler') as SamplerConfig;
     const w = cfg.sampler;
@@ -122,14 +142,14 @@ export function resolveConfig(input: RunConfigInput = {}): RunConfig {
  * An optimizer option given a non-default value that its recipe never reads (AdamW's `momentum`, an extra
  * only Muon reads) would silently change nothing: an error naming the field and what the recipe does read.
  */
-function rejectUnread(opt: OptimizerConfig): void {
+function rejectUnread(opt: OptimizerConfig, defaults: OptimizerConfig): void {
   const reads = optimizerReads(opt);
   const listed = [...reads].filter((k) => k !== 'name' && k !== 'extra').join(', ');
   const unread = (field: string, value: unknown) => new ConfigError(`optimizer.${field}`, value,
     `is never read by the '${opt.name}' optimizer, so it would change nothing; '${opt.name}' reads ${listed}. Remove it, or choose an optimizer that uses it`);
   for (const [k, v] of Object.entries(opt)) {
     if (k === 'extra') { for (const [e, ev] of Object.entries(v as object)) if (!reads.has(`extra.${e}`)) throw unread(`extra.${e}`, ev); }
-    else if (!reads.has(k) && JSON.stringify(v) !== JSON.stringify(DEFAULTS.optimizer[k as keyof OptimizerConfig])) throw unread(k, v);
+    else if (!reads.has(k) && JSON.stringify(v) !== JSON.stringify(defaults[k as keyof OptimizerConfig])) throw unread(k, v);
   }
 }
 
@@ -143,7 +163,7 @@ function rejectIgnored(cfg: RunConfig): void {
   if (cfg.model.kind === 'dense' && Object.keys(cfg.model.masks).length) throw ignored('model.masks', cfg.model.masks, "by the 'dense' model");
   if (cfg.sampler !== null) {
     const warm = (cfg.sampler.startSteps ?? 0) > 0; // the optimizer trains the walk's starting point
-    if (!warm) for (const [k, v] of Object.entries(cfg.optimizer)) if (differs(v, DEFAULTS.optimizer[k as keyof OptimizerConfig])) throw ignored(`optimizer.${k}`, v, 'when a sampler replaces training (unless sampler.startSteps trains its start)');
+    if (!warm) for (const [k, v] of Object.entries(cfg.optimizer)) if (differs(v, optimizerDefaults(cfg.model.kind)[k as keyof OptimizerConfig])) throw ignored(`optimizer.${k}`, v, 'when a sampler replaces training (unless sampler.startSteps trains its start)');
     for (const k of ['steps', 'evalEvery', 'probes', 'batchSize', 'stop'] as const) if (differs(cfg[k], DEFAULTS[k])) throw ignored(k, cfg[k], 'when a sampler replaces training');
   }
 }

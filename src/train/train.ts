@@ -1,9 +1,9 @@
+import { check } from '../engine/errors.ts';
 import { rng, shuffle } from '../engine/rng.ts';
 import { initMlp, modelFactory } from '../models/index.ts';
 import type { Model, ModelInit } from '../models/model.ts';
 import { buildOptimizer } from '../optim/recipes.ts';
 import { applyUpdates } from '../optim/transform.ts';
-import { wangLandauRun } from '../physics/wlRun.ts';
 import { probe } from '../probes/index.ts';
 import { buildTask } from '../tasks/index.ts';
 import type { Task } from '../tasks/task.ts';
@@ -31,11 +31,12 @@ export interface TrainHooks {
  */
 export function train(input: RunConfig, seed: number, hooks: TrainHooks = {}): Trajectory {
   const cfg = resolveConfig(input);
-  if (cfg.sampler !== null) return wangLandauRun(cfg, seed);
+  check(cfg.sampler === null, 'sampler', cfg.sampler?.kind, 'is a sampler config: run it with run(config, seed) from src/runs/run.ts, which samples instead of training');
   const task = buildTask(cfg.task, seed);
   const init = initialState(cfg, task, seed, hooks.initOverride);
   const batch = cfg.batchSize === null ? task.train.length : Math.min(cfg.batchSize, task.train.length);
-  const maxRows = Math.max(batch, Math.min(4096, task.test.length));
+  // the Hessian probe takes gradients over the whole training set, so a minibatch run that probes it needs room for it
+  const maxRows = Math.max(batch, Math.min(4096, task.test.length), cfg.probes.includes('hessian') ? task.train.length : 0);
   const model = modelFactory(cfg.model.kind)(cfg.model, task, cfg.loss, init, maxRows);
   const opt = buildOptimizer(cfg.optimizer, seed);
   const state = opt.init(model.params);
@@ -56,7 +57,7 @@ export function train(input: RunConfig, seed: number, hooks: TrainHooks = {}): T
     stepMs += tg - ts;
     if (!Number.isFinite(loss)) { diverged = { step }; stopReason = 'diverged'; break; }
     if (step % cfg.evalEvery === 0 || step === cfg.steps) {
-      const e = evaluate(model, task, cfg, probes, step, rows === task.train ? { loss, acc } : null);
+      const e = evalRecord(model, task, cfg, probes, step, rows === task.train ? { loss, acc } : null);
       evals.push(e);
       hooks.onEval?.(e, cfg);
       if (!Number.isFinite(e.testLoss) || !Number.isFinite(e.trainLoss)) { diverged = { step }; stopReason = 'diverged'; break; }
@@ -106,7 +107,7 @@ function batcher(task: Task, size: number, seed: number): () => Int32Array {
   };
 }
 
-function evaluate(model: Model, task: Task, cfg: RunConfig, probes: ReturnType<typeof probe>[], step: number,
+function evalRecord(model: Model, task: Task, cfg: RunConfig, probes: ReturnType<typeof probe>[], step: number,
                   trainNow: { loss: number; acc: number } | null): EvalRecord {
   const probed: Record<string, number> = {};
   for (const p of probes) Object.assign(probed, p.measure({ model, task, step }));

@@ -1,5 +1,6 @@
 import { bootstrapCI } from '../../stats/bootstrap.ts';
 import { dip, dipTest } from '../../stats/dip.ts';
+import { MAIN_ARM } from '../claim.ts';
 import type { Metric } from '../metrics.ts';
 import { type Prediction, defined, fmt } from './prediction.ts';
 
@@ -8,7 +9,8 @@ import { type Prediction, defined, fmt } from './prediction.ts';
  * test against its uniform reference (src/stats/dip.ts), with the dip statistic and its bootstrap CI as the
  * effect; minDip is the smallest dip that matters (1/(2n) is the floor of any sample of n).
  */
-export function bimodal(o: { name: string; arm: string; metric: Metric; minDip: number }): Prediction {
+export function bimodal(given: { name: string; arm?: string; metric: Metric; minDip: number }): Prediction {
+  const o = { ...given, arm: given.arm ?? MAIN_ARM };
   return {
     name: o.name, arms: [o.arm], metric: o.metric,
     protocol: `${o.metric.name} across the seeds of arm '${o.arm}' is multimodal: Hartigan's dip test (p from 2000 uniform samples of the same size), one-sided; effect = the dip statistic with a 95% bootstrap CI; smallest dip that matters: ${fmt(o.minDip)}.`,

@@ -1,4 +1,5 @@
-import { bootstrapCI, median } from '../../stats/bootstrap.ts';
+import { bootstrapCI } from '../../stats/bootstrap.ts';
+import { median } from '../../stats/median.ts';
 import { mannWhitney } from '../../stats/mannWhitney.ts';
 import { wilcoxonSignedRank } from '../../stats/wilcoxon.ts';
 import type { Metric } from '../metrics.ts';

@@ -1,5 +1,6 @@
 import { medianCI } from '../../stats/bootstrap.ts';
 import { wilcoxonSignedRank } from '../../stats/wilcoxon.ts';
+import { MAIN_ARM } from '../claim.ts';
 import type { Metric } from '../metrics.ts';
 import { type Prediction, defined, fmt } from './prediction.ts';
 
@@ -8,7 +9,8 @@ import { type Prediction, defined, fmt } from './prediction.ts';
  * the values against the threshold (on the log scale for log metrics), with the median and its bootstrap
  * CI as the effect. The threshold is the smallest value that would bear the claim out.
  */
-export function oneSample(o: { name: string; arm: string; metric: Metric; greaterThan?: number; lessThan?: number }): Prediction {
+export function oneSample(given: { name: string; arm?: string; metric: Metric; greaterThan?: number; lessThan?: number }): Prediction {
+  const o = { ...given, arm: given.arm ?? MAIN_ARM };
   const direction = o.greaterThan !== undefined ? 'greater' : 'less';
   const threshold = (o.greaterThan ?? o.lessThan)!;
   if (threshold === undefined || (o.greaterThan !== undefined && o.lessThan !== undefined)) {

@@ -2,9 +2,9 @@ import { rng } from '../engine/rng.ts';
 import { initMlp, modelFactory } from '../models/index.ts';
 import { buildTask } from '../tasks/index.ts';
 import type { RunConfig } from '../train/config.ts';
-import { train } from '../train/train.ts';
 import type { EvalRecord, Trajectory } from '../train/trajectory.ts';
-import { wangLandau } from './wangLandau.ts';
+import { wangLandau } from '../physics/wangLandau.ts';
+import type { ModelInit } from '../models/model.ts';
 
 /** Test-accuracy bins of the joint histogram (generalization coordinate q ∈ [0, 1]). */
 const Q_BINS = 10;
@@ -27,8 +27,8 @@ export function barrierDepth(hist: readonly number[]): number {
 }
 
 /**
- * Wang–Landau over a network's weights (claims G1, G2): energy = training loss; the walk starts from the init,
- * or from the weights `startSteps` of training with the config's optimizer reach; it perturbs one weight
+ * Wang–Landau over a network's weights (claims G1, G2): energy = training loss; the walk starts from `start` (the
+ * init, or the weights `startSteps` of training reach: run.ts trains them); it perturbs one weight
  * at a time by N(0, stepSize²) inside the box |θ| ≤ box (moves leaving it are rejected), over the window
  * [eMin, eMax). Every `measureEvery` moves it also records the test accuracy q of the current state in its
  * energy bin: WL visits each bin's states uniformly, so the per-bin histogram estimates P(q | E), the
@@ -37,17 +37,11 @@ export function barrierDepth(hist: readonly number[]): number {
  * wl:lnG, wl:samples, wl:barrier (barrierDepth of the bin's q histogram), wl:genFrac (the fraction of its
  * states with q ≥ 0.5), wl:moves, wl:lnf.
  */
-export function wangLandauRun(cfg: RunConfig, seed: number): Trajectory {
+export function sampleRun(cfg: RunConfig, seed: number, start?: ModelInit): Trajectory {
   const t0 = performance.now();
   const s = cfg.sampler!;
   const task = buildTask(cfg.task, seed);
-  let init = initMlp(cfg.model, task, seed);
-  if (s.startSteps > 0) {
-    const trained = new Map<string, Float32Array>();
-    train({ ...cfg, sampler: null, steps: s.startSteps, evalEvery: s.startSteps, probes: [], stop: { testAcc: null, hold: 1 } }, seed,
-      { onEnd: (m) => { for (const p of m.params) trained.set(p.name, Float32Array.from(p.data)); } });
-    init = { params: trained, masks: init.masks };
-  }
+  const init = start ?? initMlp(cfg.model, task, seed);
   const model = modelFactory(cfg.model.kind)(cfg.model, task, cfg.loss, init, Math.max(task.train.length, task.test.length));
   const weights = model.params.filter((p) => p.shape.length === 2);
   const sizes = weights.map((p) => p.data.length), total = sizes.reduce((a, b) => a + b, 0);

@@ -1,22 +1,23 @@
-import { type Executor, localExecutor } from '../engine/pool.ts';
-import { RunStore, runKey } from '../engine/store.ts';
+import { settings } from '../engine/settings.ts';
+import { type Executor, localExecutor } from './pool.ts';
+import { RunStore, runKey } from './store.ts';
 import type { RunConfig } from '../train/config.ts';
 import type { Trajectory } from '../train/trajectory.ts';
 
 export interface SweepProgress { done: number; total: number; cached: number; trained: number }
 
-/** The local thread pool, or the job queue named by GROKCHECK_QUEUE (redis://host:port) when set. */
-async function defaultExecutor(threads?: number): Promise<Executor> {
-  const url = process.env.GROKCHECK_QUEUE;
+/** The job queue of the settings' `queue` (redis://host:port) when set, else the local thread pool. */
+export async function defaultExecutor(threads?: number): Promise<Executor> {
+  const url = settings().queue;
   if (!url) return localExecutor(threads);
-  return (await import('../cluster/queue.ts')).queueExecutor(url);
+  return (await import('./queue.ts')).queueExecutor(url);
 }
 
 /**
  * Trains every (config, seed) pair not already in the run store, in parallel on all cores, storing each
  * run the moment it finishes (so an interrupted sweep loses no finished run), and returns the trajectories
  * in the order asked. Pairs asked twice (a baseline shared by arms or claims) are trained once. Training runs
- * on the executor given, else on the job queue named by GROKCHECK_QUEUE, else on this machine's threads.
+ * on the executor given, else on the settings' job queue, else on this machine's threads.
  */
 export async function sweep(runs: readonly { config: RunConfig; seed: number }[], opts: {
   store?: RunStore; threads?: number; executor?: Executor; onProgress?(p: SweepProgress): void;

@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { readNpy } from '../engine/npy.ts';
-import { tuningCurve } from '../report/plots.ts';
+import { tuningCurve } from './plots.ts';
 import { train } from '../train/train.ts';
 import { logSpacedSteps, saveCheckpoints } from './checkpoints.ts';
-import { defineClaim } from './claim.ts';
-import { metrics } from './metrics.ts';
-import { oneSample } from './predictions/index.ts';
+import { defineClaim } from '../claims/claim.ts';
+import { metrics } from '../claims/metrics.ts';
+import { oneSample } from '../claims/predictions/index.ts';
 
 describe('checkpoints', () => {
   test('should space steps 1-2-5 per decade and end at the last step', () => {

@@ -4,10 +4,15 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-/** What a trajectory depends on: the engine's sources and the kernels (not the claims, stats or report). */
-const ENGINE_DIRS = ['src/engine', 'src/tasks', 'src/models', 'src/optim', 'src/train', 'src/probes', 'src/physics', 'assembly'];
+/**
+ * What a trajectory depends on: the engine's sources and kernels, and the two files of this folder that compute a
+ * run (not the store, the executors, the claims, the statistics or the report).
+ */
+const ENGINE_PATHS = ['src/engine', 'src/tasks', 'src/models', 'src/optim', 'src/train', 'src/probes', 'src/physics', 'src/runs/run.ts', 'src/runs/sample.ts', 'assembly'];
 
-function files(dir: string): string[] {
+function files(path: string): string[] {
+  if (!statSync(path).isDirectory()) return [path];
+  const dir = path;
   return readdirSync(dir).sort().flatMap((f) => {
     const p = join(dir, f);
     if (statSync(p).isDirectory()) return files(p);
@@ -24,7 +29,7 @@ let cached: string | null = null;
 export function engineVersion(): string {
   if (!cached) {
     const h = createHash('sha256');
-    for (const d of ENGINE_DIRS) for (const f of files(join(root, d))) { h.update(f.slice(root.length)); h.update(readFileSync(f)); }
+    for (const d of ENGINE_PATHS) for (const f of files(join(root, d))) { h.update(f.slice(root.length)); h.update(readFileSync(f)); }
     cached = h.digest('hex').slice(0, 16);
   }
   return cached;

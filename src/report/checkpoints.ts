@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { saveWeights } from '../train/interop.ts';
 import { replay } from '../train/replay.ts';
 import type { Trajectory } from '../train/trajectory.ts';
-import type { Claim } from './claim.ts';
+import type { Claim } from '../claims/claim.ts';
 
 /** One saved checkpoint: the weights of one run after `step` updates, one .npy file per parameter. */
 export interface Checkpoint { arm: string; seed: number; step: number; labels: string[]; dir: string; files: string[] }

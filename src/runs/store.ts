@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { settings } from '../engine/settings.ts';
 import type { RunConfig } from '../train/config.ts';
 import type { Trajectory } from '../train/trajectory.ts';
-import { kernelVariant } from './wasm.ts';
+import { kernelVariant } from '../engine/wasm.ts';
 import { engineVersion } from './version.ts';
 
 /** JSON with object keys sorted, so equal configs hash equally whatever their key order. */
@@ -20,12 +21,12 @@ export function runKey(config: RunConfig, seed: number): string {
 interface Entry { key: string; engine: string; seed: number; config: RunConfig; trajectory: Trajectory }
 
 /**
- * Finished runs on disk, one JSON file per key under `dir` (default .grokcheck/runs, or GROKCHECK_STORE).
+ * Finished runs on disk, one JSON file per key under `dir` (settings().store: .grokcheck/runs by default).
  * Writes are atomic (a temporary file renamed into place), so an interrupted suite leaves only whole
  * entries; an entry that does not parse or whose key does not match is treated as missing and retrained.
  */
 export class RunStore {
-  constructor(readonly dir = process.env.GROKCHECK_STORE ?? join(process.cwd(), '.grokcheck', 'runs')) {
+  constructor(readonly dir = settings().store) {
     mkdirSync(dir, { recursive: true });
   }
 

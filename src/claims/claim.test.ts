@@ -1,0 +1,80 @@
+import { describe, expect, test } from 'vitest';
+import type { Trajectory } from '../train/trajectory.ts';
+import { MAIN_ARM, defineClaim, resolveTuned } from './claim.ts';
+import { metrics } from './metrics.ts';
+import { oneSample } from './predictions/index.ts';
+import { recipe } from './recipe.ts';
+import { chooseTuning, tuningRuns } from './tune.ts';
+import { verdictOf, measure } from './verdict.ts';
+
+const RECIPE = recipe({ task: { p: 11 }, model: { hidden: [16] }, steps: 20, evalEvery: 10 }, { 'optimizer.lr': 'a paper, §2' });
+const spec = { id: 'X1', title: 't', quote: 'q', source: { seed: 's.txt', section: '§' }, topic: 'T', regime: 'r', recorded: null };
+const run = (evals: Record<string, number>[], tGrok: number | null = null): Trajectory => ({
+  evals: evals.map((e, i) => ({ step: 10 * i, trainLoss: 1, trainAcc: 1, testLoss: 1, testAcc: 0.5, ...e })), tMem: 0, tGrok,
+  diverged: null, stopReason: 'budget', steps: 10 * evals.length, msPerStep: 1, wallMs: 1,
+});
+
+describe('defineClaim: the vocabulary carries the plumbing', () => {
+  test('should default to 8 seeds and one arm, and bind a prediction without an arm to it', () => {
+    const c = defineClaim({ ...spec, base: RECIPE, predictions: [oneSample({ name: 'p', metric: metrics.tGrok, lessThan: 10 })] });
+    expect(c.seeds).toBe(8);
+    expect(Object.keys(c.configs)).toEqual([MAIN_ARM]);
+    expect(c.predictions[0].arms).toEqual([MAIN_ARM]);
+  });
+
+  test("should carry a recipe's citations, and keep them through .with()", () => {
+    const c = defineClaim({ ...spec, base: RECIPE.with({ steps: 30 }, { steps: 'our budget' }), cite: { 'task.p': 'small' }, predictions: [oneSample({ name: 'p', metric: metrics.tGrok, lessThan: 10 })] });
+    expect(c.cite).toEqual({ 'optimizer.lr': 'a paper, §2', steps: 'our budget', 'task.p': 'small' });
+    expect(c.configs[MAIN_ARM].steps).toBe(30);
+  });
+
+  test('should add the probes a metric reads to the arms it is measured on, after those listed', () => {
+    const c = defineClaim({
+      ...spec, base: RECIPE.with({ probes: ['gradNorm'] }), arms: { a: {}, b: {} },
+      predictions: [oneSample({ name: 'p', arm: 'a', metric: metrics.at('tMem', 'weightNorm:W2'), lessThan: 10 })],
+    });
+    expect(c.configs.a.probes).toEqual(['gradNorm', 'weightNorm']);
+    expect(c.configs.b.probes).toEqual(['gradNorm']);
+  });
+
+  test('should resolve declared tuning: validated at the first grid value, then resolved at the chosen one', () => {
+    // Arrange: an lr tuned on a grid of two; the arm uses the tuned value
+    const c = defineClaim({
+      ...spec, base: RECIPE, regime: (t) => `tuned: ${t.lr.text}`,
+      tune: [{ key: 'lr', name: 'lr', grid: [1e-3, 1e-2], set: (lr: number) => ({ optimizer: { lr } }) }],
+      arms: (best) => ({ tuned: { optimizer: { lr: best.lr as number } } }),
+      predictions: [oneSample({ name: 'p', arm: 'tuned', metric: metrics.tGrok, lessThan: 10 })],
+    });
+    expect(c.configs.tuned.optimizer.lr).toBe(1e-3);
+    expect(c.pendingTuning).toHaveLength(1);
+    // Act: the second value groks sooner on both tuning seeds
+    const runs = tuningRuns(c.pendingTuning[0], c.base, {});
+    const t = chooseTuning(c.pendingTuning[0], runs.map((r) => run([{}], r.config.optimizer.lr === 1e-2 ? 10 : 100)));
+    const tested = resolveTuned(c, [t]);
+    // Assert
+    expect(runs.map((r) => r.seed)).toEqual([100, 101, 100, 101]);
+    expect(t.best).toBe(1e-2);
+    expect(tested.configs.tuned.optimizer.lr).toBe(1e-2);
+    expect(tested.regime).toMatch(/^tuned: lr tuned on seeds 100, 101 over 0.001, 0.01/);
+    expect(tested.pendingTuning).toEqual([]);
+  });
+});
+
+describe('measure: a metric value is a number the run recorded', () => {
+  test('should name the claim, metric, arm and seed when a key was never recorded (a misspelt probe key)', () => {
+    const m = metrics.final('gradnorm');
+    expect(() => measure('X1', m, run([{ gradNorm: 1 }]), 'a', 3)).toThrow(/X1: metric 'final gradnorm', arm 'a', seed 3: reads 'gradnorm', which the run did not record/);
+  });
+
+  test('should reject a value that is not a number, and keep NaN and ∞ (undefined, censored)', () => {
+    const bad = metrics.custom('bad', () => undefined as unknown as number);
+    expect(() => measure('X1', bad, run([{}]), 'a', 0)).toThrow(/gave undefined/);
+    expect(measure('X1', metrics.tGrok, run([{}]), 'a', 0)).toBe(Infinity);
+    expect(Number.isNaN(measure('X1', metrics.custom('nan', () => NaN), run([{}]), 'a', 0))).toBe(true);
+  });
+
+  test('should make verdictOf throw rather than test a silently missing value', () => {
+    const c = defineClaim({ ...spec, base: RECIPE, predictions: [oneSample({ name: 'p', metric: metrics.custom('x', (t) => t.evals[0]['typo:W1']), lessThan: 1 })] });
+    expect(() => verdictOf(c, { [MAIN_ARM]: [run([{}]), run([{}])] })).toThrow(/reads 'typo:W1'/);
+  });
+});

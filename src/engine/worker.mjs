@@ -1,5 +1,0 @@
-// A pool worker: registers tsx's loader for the TypeScript sources, then serves training jobs.
-import { register } from 'tsx/esm/api';
-
-register();
-await import('./_worker.ts');

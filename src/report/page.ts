@@ -1,0 +1,195 @@
+import { type Claim, flatten } from '../claims/claim.ts';
+import type { Evidence } from '../claims/evidence.ts';
+import { type ProvenanceRow, provenance, provenanceTable, stepSizeWarning } from '../claims/provenance.ts';
+import type { Verdict } from '../claims/verdict.ts';
+import { median } from '../stats/median.ts';
+import type { Trajectory } from '../train/trajectory.ts';
+import type { Checkpoint } from './checkpoints.ts';
+import { environment } from './environment.ts';
+import { effectText, num, pval, rate, summaryLine } from './format.ts';
+import { type ClaimOutcome, ledgerStatus } from './outcome.ts';
+import { learningCurves, metricStrip, samplerCurves, tuningCurve } from './plots.ts';
+import { seedTitle } from './seeds.ts';
+import { regimeOf } from './table.ts';
+
+/**
+ * A claim's Allure page as data, so that one description of the page feeds both writers: allure-js-commons'
+ * runtime under vitest (allurePage) and plain result files for `grokcheck verify` (allureFiles).
+ */
+export interface PageAttachment { kind: 'attachment'; name: string; content: Buffer | string; type: string }
+export interface PageStep { kind: 'step'; name: string; body: PageStep[] }
+export interface Page {
+  name: string;
+  fullName: string;
+  testCaseId: string;
+  historyId: string;
+  labels: { name: string; value: string }[];
+  links: { url: string; name: string; type: string }[];
+  description: string;
+  parameters: [string, string][];
+  body: (PageStep | PageAttachment)[];
+  status: 'passed' | 'failed' | 'broken';
+  message?: string;
+}
+
+const ARXIV = /arXiv[:\s]+(\d{4}\.\d{4,5})(v\d+)?/g;
+
+/** The arXiv ids a text cites ("arXiv 2201.02177", "arXiv:2301.02679v2"), once each, in order. */
+export function arxivIds(text: string): string[] {
+  return [...new Set([...text.matchAll(ARXIV)].map((m) => m[1]))];
+}
+
+/** Markdown with each arXiv id turned into a link to its abstract page. */
+export const linkArxiv = (md: string): string => md.replace(ARXIV, (m, id) => `[${m}](https://arxiv.org/abs/${id})`);
+
+/** The verdict label's value: supported / refuted / inconclusive (untestable once claims can say so). */
+export const verdictLabel = (v: Verdict): string => v.status;
+
+/** What the ledger says about the claim: the recorded verdict reproduced, changed, not yet recorded, or not enforced. */
+export function ledgerLabel(o: Pick<ClaimOutcome, 'ledger'>): string {
+  const l = o.ledger;
+  if (!l.enforced) return 'not enforced (full scale)';
+  if (l.recorded === null) return 'not recorded';
+  return l.reproduced ? 'recorded verdict reproduced' : 'verdict changed';
+}
+
+/** The page of one verified claim: verdict first, then the quote, protocol, runs, plots and provenance. */
+export function claimPage(o: ClaimOutcome): Page {
+  const { claim, verdict: v, runs, figures, checkpoints } = o;
+  const prov = provenance(claim.inputs, claim.configs, claim.cite);
+  const loud = v.status.toUpperCase();
+  const state = ledgerStatus(o);
+  const cited = arxivIds(`${claim.source.paper ?? ''} ${claim.regime} ${Object.values(claim.cite).join(' ')}`);
+  const body: Page['body'] = [];
+  for (const [arm, ts] of Object.entries(runs)) {
+    const mid = (k: 'tMem' | 'tGrok') => num(median(ts.map((t) => t[k] ?? Infinity)));
+    body.push({
+      kind: 'step', name: `arm '${arm}': ${ts.length} seeds, median t_mem ${mid('tMem')}, median t_grok ${mid('tGrok')}`,
+      body: ts.map((t, seed) => ({
+        kind: 'step', body: [],
+        name: `seed ${seed}: t_mem ${t.tMem ?? '—'}, t_grok ${t.tGrok ?? 'censored'}, ${t.steps} steps, ${(t.wallMs / 1000).toFixed(1)} s${t.diverged ? `, DIVERGED at step ${t.diverged.step}` : ''}`,
+      })),
+    });
+    const sampled = ts[0]?.evals[0]?.['wl:lnG'] !== undefined;
+    body.push(png(sampled ? `test accuracy vs energy: ${arm}` : `learning curves: ${arm}`, sampled ? samplerCurves(arm, ts) : learningCurves(arm, ts)));
+  }
+  const strips = v.evidence.map((e, i) => predictionStrip(claim, runs, i, e));
+  for (const [i, e] of v.evidence.entries()) {
+    body.push({ kind: 'step', body: [], name: `prediction ${i + 1} — ${e.prediction}: ${e.status.toUpperCase()} (${effectText(e)}; p_adj ${pval(e.pAdjusted)})` });
+    body.push(png(`${e.prediction}: ${claim.predictions[i].metric.name} per seed`, strips[i]));
+  }
+  for (const f of figures) body.push(png(f.title, f.png));
+  for (const t of claim.tuning) body.push(png(`tuning curve: ${t.name}`, tuningCurve(t)));
+  body.push({ kind: 'attachment', name: 'provenance.json', content: JSON.stringify(prov, null, 1), type: 'application/json' });
+  if (checkpoints.length) body.push({ kind: 'attachment', name: 'checkpoints.json', content: JSON.stringify(checkpoints, null, 1), type: 'application/json' });
+  body.push({ kind: 'attachment', name: 'trajectories.csv', content: toCsv(runs), type: 'text/csv' });
+  body.push({ kind: 'attachment', name: 'verdict.json', content: JSON.stringify(v, null, 1), type: 'application/json' });
+  const deciding = v.evidence.findIndex((e) => e.status === v.status);
+  return {
+    name: `${claim.id} ${claim.title} — ${loud}`,
+    fullName: `grokcheck:${claim.id}`,
+    // the claim id, not the title: renaming a claim keeps its history (a full-scale run is a separate history)
+    testCaseId: claim.id,
+    historyId: claim.scale === 'full' ? `${claim.id}@full` : claim.id,
+    labels: [
+      { name: 'verdict', value: verdictLabel(v) },
+      { name: 'ledger', value: ledgerLabel(o) },
+      { name: 'regime', value: regimeOf(claim.scale) },
+      { name: 'epic', value: seedTitle(claim.source.seed) },
+      { name: 'feature', value: claim.topic },
+      { name: 'story', value: `${claim.id}: ${claim.title}` },
+      { name: 'tag', value: loud },
+      { name: 'tag', value: claim.id },
+    ],
+    links: cited.map((id) => ({ url: `https://arxiv.org/abs/${id}`, name: `arXiv ${id}`, type: 'link' })),
+    description: describe(o, prov, checkpoints, strips[deciding < 0 ? 0 : deciding]),
+    parameters: parameters(claim),
+    body,
+    status: state.status,
+    ...(state.message ? { message: state.message } : {}),
+  };
+}
+
+const png = (name: string, content: Buffer): PageAttachment => ({ kind: 'attachment', name, content, type: 'image/png' });
+
+function predictionStrip(claim: Claim, runs: Record<string, Trajectory[]>, i: number, e: Evidence): Buffer {
+  const p = claim.predictions[i];
+  const byArm = Object.fromEntries(p.arms.map((a) => [a, (runs[a] ?? []).map((t) => p.metric.of(t))]));
+  // a one-sample prediction's threshold is in the metric's own units: draw it
+  const line = p.arms.length === 1 ? { value: e.threshold, label: `claimed ${e.direction === 'greater' ? '>' : '<'} ${num(e.threshold)}` } : undefined;
+  return metricStrip(p.metric.name, p.metric.log, byArm, line);
+}
+
+function parameters(claim: Claim): [string, string][] {
+  const arms = Object.entries(claim.configs).map(([a, c]) => [a, flatten(c)] as const);
+  return claim.show.flatMap((path) => {
+    const vals = arms.map(([a, f]) => [a, JSON.stringify(f[path])] as const);
+    return new Set(vals.map(([, v]) => v)).size === 1 ? [[path, vals[0][1]]] : vals.map(([a, v]) => [`${a} · ${path}`, v]);
+  }).concat([['seeds per arm', String(claim.seeds)], ['α', String(claim.alpha)]]) as [string, string][];
+}
+
+/** The recorded and the measured verdict side by side, when the evidence changed the verdict. */
+function ledgerBlock(o: ClaimOutcome): string[] {
+  const l = o.ledger;
+  if (!l.enforced) return [`**Recorded verdict:** not enforced at full scale (the recorded ${l.recorded?.toUpperCase() ?? '—'} belongs to the CI scale).`, ''];
+  if (l.reproduced) return [`**Recorded verdict:** ${l.recorded?.toUpperCase()}, reproduced.`, ''];
+  return [
+    `> **The verdict ${l.recorded === null ? 'has not been recorded yet' : 'changed against its record'}.**`, '',
+    '| | recorded (in the hypothesis file) | measured (this run) |', '|---|---|---|',
+    `| verdict | **${l.recorded?.toUpperCase() ?? 'none'}** | **${l.measured.toUpperCase()}** |`, '',
+  ];
+}
+
+function describe(o: ClaimOutcome, prov: ProvenanceRow[], checkpoints: readonly Checkpoint[], decidingPlot: Buffer | undefined): string {
+  const { claim, verdict: v } = o;
+  const s = claim.source;
+  const warning = stepSizeWarning(prov, claim.tuning.length > 0, claim.untunedBecause);
+  const rows = v.evidence.map((e, i) => `| ${i + 1}. ${e.prediction} | ${e.test} | ${effectText(e)} | ${e.direction === 'greater' ? '>' : '<'} ${num(e.threshold)} | ${pval(e.p)} / ${pval(e.pAdjusted)} | ${Object.values(e.n).join(' / ')}${e.excluded ? ` (${e.excluded} excluded)` : ''} | **${e.status.toUpperCase()}**${e.seedsNeeded !== undefined ? ` (≈${e.seedsNeeded ?? '>8×'} seeds/arm)` : ''} |`);
+  return [
+    `# ${v.status.toUpperCase()}: ${claim.id} — ${claim.title}`, '',
+    `**Verdict:** ${summaryLine(v)}`, '',
+    ...(decidingPlot ? [`![the deciding prediction's metric per seed](data:image/png;base64,${decidingPlot.toString('base64')})`, ''] : []),
+    ...ledgerBlock(o),
+    `> ${claim.quote}`, '',
+    linkArxiv(`**Source:** ${seedTitle(s.seed)}, ${s.section}${s.paper ? `; primary paper: ${s.paper}` : ''}.`), '',
+    ...(warning ? [`> ⚠️ **Fair-baseline warning.** ${warning}`, ''] : []),
+    '## Results',
+    '| prediction | test | effect [95% CI] | threshold | p / p_adj | n | verdict |', '|---|---|---|---|---|---|---|', ...rows,
+    '', `Runs: ${Object.entries(v.runs).map(([a, r]) => `${a}: ${r.length}`).join(', ')}; ${(v.cpuMs / 1000).toFixed(0)} s of training in all (single-core time summed over runs); this check took ${(v.runtimeMs / 1000).toFixed(0)} s of wall time${v.trainMs === 0 ? ', every run read back from the run store' : ''}.`, '',
+    '## Pre-registered protocol',
+    `- Arms: ${Object.keys(claim.configs).map((a) => `\`${a}\``).join(', ')}; seeds 0..${claim.seeds - 1} in every arm (shared splits and inits).`,
+    `- α = ${claim.alpha}, Holm-adjusted across ${claim.predictions.length} prediction(s); decision rule: supported when significant and the effect's 95% CI clears the smallest effect that matters, refuted when significant the other way or the CI lies wholly on the other side, inconclusive otherwise.`,
+    ...claim.predictions.map((p, i) => `- Prediction ${i + 1}, **${p.name}**: ${p.protocol}`),
+    '', '## Regime', linkArxiv(claim.regime), '',
+    '## Deviations from the protocol', claim.deviations || 'None.', '',
+    '## Success rates',
+    'Runs that memorized (train accuracy ≥ threshold) and grokked (test accuracy ≥ threshold) within the budget, with 95% Wilson intervals:', '',
+    '| arm | memorized | grokked | diverged |', '|---|---|---|---|',
+    ...Object.entries(v.runs).map(([arm, rs]) => `| ${arm} | ${rate(rs.filter((r) => r.tMem !== null).length, rs.length)} | ${rate(rs.filter((r) => r.tGrok !== null).length, rs.length)} | ${rs.filter((r) => r.diverged !== null).length}/${rs.length} |`),
+    '',
+    '## Environment', Object.entries({ ...environment(), training: trainingBackend(claim) }).map(([k, x]) => `${k}: \`${x}\``).join(' · '), '',
+    '## Configuration and provenance',
+    'Every value of every arm\'s resolved config. Plain: set by the hypothesis file (with the citation it gives); _italic_: grokcheck\'s default (src/train/config.ts); **bold** ◆: differs between arms.', '',
+    linkArxiv(provenanceTable(prov)), '',
+    ...(claim.tuning.length ? ['## Tuning', ...claim.tuning.map((t) => `- ${t.text}`), ''] : []),
+    ...(checkpoints.length ? ['## Checkpoints', `Weights as .npy (one file per parameter) under \`${checkpoints[0].dir.split('/').slice(0, 3).join('/')}/\`:`, '',
+      ...checkpoints.map((c) => `- ${c.arm}, seed ${c.seed}, step ${c.step} (${c.labels.join(', ')}): \`${c.dir}\``), ''] : []),
+  ].join('\n');
+}
+
+/** Which engine trained the claim's arms: grokcheck's own kernels, or TensorFlow.js for tfjs models. */
+function trainingBackend(claim: Claim): string {
+  const kinds = new Set(Object.values(claim.configs).map((c) => c.model.kind));
+  return [...kinds].map((k) => (k === 'mlp' ? 'grokcheck WebAssembly kernels' : k === 'tfjs-mlp' ? 'TensorFlow.js' : k)).join(', ');
+}
+
+/** Every evaluation of every run, one row each. */
+export function toCsv(runs: Record<string, Trajectory[]>): string {
+  const all = Object.values(runs).flat();
+  const keys = [...new Set(all.flatMap((t) => t.evals.flatMap((e) => Object.keys(e))))];
+  const lines = [['arm', 'seed', ...keys].join(',')];
+  for (const [arm, ts] of Object.entries(runs)) {
+    ts.forEach((t, seed) => t.evals.forEach((e) => lines.push([arm, seed, ...keys.map((k) => e[k] ?? '')].join(','))));
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,120 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { type Claim, type Figure, resolveTuned } from '../claims/claim.ts';
+import type { Status } from '../claims/evidence.ts';
+import { type Tuning, chooseTuning, tuningRuns } from '../claims/tune.ts';
+import { type Verdict, verdictOf } from '../claims/verdict.ts';
+import type { Executor } from '../runs/pool.ts';
+import { type SweepProgress, sweep } from '../runs/sweep.ts';
+import type { Trajectory } from '../train/trajectory.ts';
+import { type Checkpoint, saveCheckpoints } from './checkpoints.ts';
+import { summaryLine } from './format.ts';
+
+/** Whether the measured verdict reproduces the one the file records. */
+export interface Ledger {
+  recorded: Status | null;
+  measured: Status;
+  reproduced: boolean;
+  /** False at --scale full: recorded verdicts belong to the CI scale and are not enforced there. */
+  enforced: boolean;
+}
+
+/** Everything one verification of a claim produced: what the sinks write. */
+export interface ClaimOutcome {
+  /** The claim as tested (its tuned values applied). */
+  claim: Claim;
+  verdict: Verdict;
+  runs: Record<string, Trajectory[]>;
+  figures: Figure[];
+  checkpoints: Checkpoint[];
+  ledger: Ledger;
+}
+
+/** Where a verification's outcome goes: the Allure page, the claims.md row, … */
+export type Sink = (o: ClaimOutcome) => void | Promise<void>;
+
+export interface VerifyOptions {
+  sinks?: readonly Sink[];
+  /** Progress over the claim's runs (tuning first, then the test), e.g. a progress bar. */
+  onProgress?(p: SweepProgress & { phase: string }): void;
+  executor?: Executor;
+  /** The hypothesis file; with `update`, a verdict that differs from the recorded one is written there. */
+  file?: string;
+  update?: boolean;
+}
+
+/** How a verification ended, with a message for people: the vitest test and `grokcheck verify` act on it. */
+export interface VerifyResult {
+  outcome: ClaimOutcome;
+  status: 'reproduced' | 'recorded' | 'unrecorded' | 'changed' | 'not-enforced' | 'failed';
+  message: string;
+}
+
+/**
+ * Trains a claim's runs (through the run store): its tuning steps first, in order, then arms × seeds; then
+ * reaches the verdict. Never throws for a failed run: it comes back as an inconclusive verdict carrying `error`.
+ */
+export async function runClaim(claim: Claim, opts: Pick<VerifyOptions, 'onProgress' | 'executor'> = {}): Promise<{ claim: Claim; verdict: Verdict; runs: Record<string, Trajectory[]> }> {
+  const t0 = performance.now();
+  let trainMs = 0;
+  try {
+    const tuning: Tuning[] = [];
+    for (const step of claim.pendingTuning) {
+      const best = Object.fromEntries(claim.pendingTuning.slice(0, tuning.length).map((t, i) => [t.key, tuning[i].best]));
+      const r = await sweep(tuningRuns(step, claim.base, best), { executor: opts.executor, onProgress: (p) => opts.onProgress?.({ ...p, phase: `tuning ${step.name}` }) });
+      trainMs += r.trainMs;
+      tuning.push(chooseTuning(step, r.trajectories));
+    }
+    const tested = claim.pendingTuning.length ? resolveTuned(claim, tuning) : claim;
+    const arms = Object.keys(tested.configs);
+    const jobs = arms.flatMap((arm) => Array.from({ length: tested.seeds }, (_, seed) => ({ arm, config: tested.configs[arm], seed })));
+    const r = await sweep(jobs, { executor: opts.executor, onProgress: (p) => opts.onProgress?.({ ...p, phase: 'test' }) });
+    trainMs += r.trainMs;
+    const runs: Record<string, Trajectory[]> = Object.fromEntries(arms.map((a) => [a, [] as Trajectory[]]));
+    jobs.forEach((j, i) => runs[j.arm].push(r.trajectories[i]));
+    return { claim: tested, verdict: verdictOf(tested, runs, { trainMs, runtimeMs: performance.now() - t0 }), runs };
+  } catch (e) {
+    const verdict: Verdict = {
+      status: 'inconclusive', seedsNeeded: null, claim: { id: claim.id, title: claim.title }, alpha: claim.alpha, seeds: claim.seeds,
+      evidence: [], runs: {}, cpuMs: 0, trainMs, runtimeMs: performance.now() - t0, error: (e as Error).message,
+    };
+    return { claim, verdict, runs: {} };
+  }
+}
+
+/**
+ * Verifies one claim, the one way both `npm test` and `grokcheck verify` do it: runs it, draws its figures and
+ * saves its checkpoints, hands the outcome to every sink (Allure page, claims.md row, …), and compares the
+ * measured verdict with the recorded one (rewriting the record in the file with `update`).
+ */
+export async function verifyClaim(claim: Claim, opts: VerifyOptions = {}): Promise<VerifyResult> {
+  const { claim: tested, verdict: v, runs } = await runClaim(claim, opts);
+  const figures = v.error || !tested.figures ? [] : tested.figures(runs, tested.configs);
+  const checkpoints = v.error || !tested.checkpoints ? [] : saveCheckpoints(tested, runs);
+  const enforced = tested.scale === 'ci';
+  const ledger: Ledger = { recorded: tested.recorded, measured: v.status, reproduced: tested.recorded === v.status, enforced };
+  const outcome: ClaimOutcome = { claim: tested, verdict: v, runs, figures, checkpoints, ledger };
+  for (const sink of opts.sinks ?? []) await sink(outcome);
+  const summary = summaryLine(v), where = opts.file ?? `the ${tested.id} hypothesis file`;
+  const result = (status: VerifyResult['status'], message: string): VerifyResult => ({ outcome, status, message });
+  if (v.error) return result('failed', `${tested.id}: the runs failed, no verdict: ${v.error}`);
+  if (!enforced) return result('not-enforced', `${tested.id}: ${summary} (scale ${tested.scale}: recorded verdicts apply to the CI scale)`);
+  if (ledger.reproduced) return result('reproduced', `${tested.id}: ${summary}`);
+  if (opts.update && opts.file) {
+    recordVerdict(opts.file, v.status);
+    return result('recorded', `${tested.id}: recorded verdict ${tested.recorded === null ? 'set' : `changed from '${tested.recorded}'`} to '${v.status}' in ${where}`);
+  }
+  if (tested.recorded === null) {
+    return result('unrecorded', `${tested.id} has no recorded verdict yet. The evidence says ${v.status.toUpperCase()}:\n  ${summary}\n` +
+      `Record it with \`npx grokcheck record ${tested.id}\` (or set \`recorded: '${v.status}'\` in ${where}).`);
+  }
+  return result('changed', `${tested.id}: the evidence changed the verdict: recorded ${tested.recorded.toUpperCase()}, measured ${v.status.toUpperCase()}.\n  ${summary}\n` +
+    `If the protocol or engine changed on purpose, say so in the file's deviations and re-record with \`npx grokcheck record ${tested.id}\`.`);
+}
+
+/** Rewrites the `recorded:` field of a hypothesis file: the one path by which a verdict is recorded. */
+export function recordVerdict(file: string, status: Status): void {
+  const text = readFileSync(file, 'utf8');
+  const next = text.replace(/recorded:\s*(null|'[a-z]+')/, `recorded: '${status}'`);
+  if (next === text && !text.includes(`recorded: '${status}'`)) throw new Error(`cannot find a 'recorded:' field to update in ${file}`);
+  writeFileSync(file, next);
+}

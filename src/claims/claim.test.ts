@@ -78,3 +78,24 @@ describe('measure: a metric value is a number the run recorded', () => {
     expect(() => verdictOf(c, { [MAIN_ARM]: [run([{}]), run([{}])] })).toThrow(/reads 'typo:W1'/);
   });
 });
+
+describe('preconditions', () => {
+  test('should make a verdict inconclusive when a tuned value lies on the edge of its grid, whatever the tests say', () => {
+    // Arrange: a claim whose test clearly passes (t_grok 5 < 10 in every seed), tuned once inside and once at the edge
+    const c = defineClaim({
+      ...spec, base: RECIPE,
+      tune: [{ key: 'lr', name: 'lr', grid: [1e-3, 3e-3, 1e-2], set: (lr: number) => ({ optimizer: { lr } }) }],
+      arms: (best) => ({ [MAIN_ARM]: { optimizer: { lr: best.lr as number } } }),
+      predictions: [oneSample({ name: 'p', metric: metrics.tGrok, lessThan: 10 })],
+    });
+    const tuned = (fastest: number) => chooseTuning(c.pendingTuning[0], tuningRuns(c.pendingTuning[0], c.base, {}).map((r) => run([{}], r.config.optimizer.lr === fastest ? 10 : 100)));
+    const runs = { [MAIN_ARM]: Array.from({ length: 8 }, () => run([{}], 5)) };
+    // Act
+    const interior = verdictOf(resolveTuned(c, [tuned(3e-3)]), runs), edge = verdictOf(resolveTuned(c, [tuned(1e-2)]), runs);
+    // Assert
+    expect(interior.status).toBe('supported');
+    expect(edge.status).toBe('inconclusive');
+    expect(edge.unmet).toEqual(['lr: the tuned value 0.01 is at the edge of its grid (0.001, 0.003, 0.01), so the optimum may lie outside it']);
+    expect(edge.evidence[0].status).toBe('supported'); // the test itself is kept and shown
+  });
+});

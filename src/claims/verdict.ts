@@ -20,6 +20,8 @@ interface VerdictBase {
   trainMs: number;
   runtimeMs: number;
   error?: string;
+  /** Preconditions of the test that did not hold (e.g. a tuned value on the edge of its grid): the verdict is then inconclusive. */
+  unmet?: string[];
 }
 
 /** A claim's verdict (after fast-check's RunDetails: a union on `status`). */
@@ -35,8 +37,19 @@ export function combine(statuses: readonly Status[]): Status {
 }
 
 /**
+ * The preconditions a fair test needs, checked on the claim as tested: every tuned value lies inside its grid.
+ * A best value on the grid's edge means the optimum may lie outside it, so the arms need not be at their best and
+ * a difference between them says nothing about the methods (issue 13's pre-registered rule: inconclusive).
+ */
+export function unmetPreconditions(claim: Pick<Claim, 'tuning'>): string[] {
+  return claim.tuning.filter((t) => t.atEdge).map((t) =>
+    `${t.name}: the tuned value ${String(t.best)} is at the edge of its grid (${t.table.map((r) => String(r.value)).join(', ')}), so the optimum may lie outside it`);
+}
+
+/**
  * Applies a claim's pre-registered predictions to its runs: each test, Holm's adjustment across the
- * predictions (in both directions), the decision rule, and a power estimate where undecided.
+ * predictions (in both directions), the decision rule, and a power estimate where undecided. A precondition
+ * that does not hold (unmetPreconditions) makes the verdict inconclusive, whatever the tests say.
  */
 export function verdictOf(claim: Claim, runs: Record<string, Trajectory[]>, timing = { trainMs: 0, runtimeMs: 0 }): Verdict {
   const outcomes = claim.predictions.map((p, i) => {
@@ -59,6 +72,8 @@ export function verdictOf(claim: Claim, runs: Record<string, Trajectory[]>, timi
     cpuMs: Object.values(runs).flat().reduce((s, t) => s + t.wallMs, 0),
     ...timing,
   };
+  const unmet = unmetPreconditions(claim);
+  if (unmet.length) return { ...base, status: 'inconclusive', seedsNeeded: null, unmet };
   if (status !== 'inconclusive') return { ...base, status };
   const needs = evidence.filter((e) => e.status === 'inconclusive').map((e) => e.seedsNeeded ?? null);
   return { ...base, status, seedsNeeded: needs.includes(null) ? null : Math.max(...(needs as number[])) };

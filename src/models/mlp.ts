@@ -5,6 +5,7 @@ import { mlpLayers } from './init.ts';
 import { LOSSES } from './losses.ts';
 import { Arena, type Buf, gemmScratch } from '../engine/wasm.ts';
 import type { MlpConfig, Model, ModelInit, Param } from './model.ts';
+import { evaluateInChunks } from './chunks.ts';
 
 /** Activations with a SIMD kernel; the others run elementwise in JS on the arena's views. */
 const FAST_ACTIVATIONS: Record<string, string> = { relu: 'relu', quadratic: 'quadratic' };
@@ -127,15 +128,7 @@ export function mlp(cfg: MlpConfig, task: Task, lossName: string, init: ModelIni
   }
 
   function evaluate(rows: Int32Array): { loss: number; acc: number } {
-    let sum = 0, correct = 0;
-    for (let from = 0; from < rows.length; from += maxRows) {
-      const R = Math.min(maxRows, rows.length - from);
-      forward(rows, from, R);
-      const res = lossOver(R, false);
-      sum += res.sum;
-      correct += res.correct;
-    }
-    return { loss: sum / rows.length, acc: correct / rows.length };
+    return evaluateInChunks(rows, maxRows, (from, R) => { forward(rows, from, R); return lossOver(R, false); });
   }
 
   function hidden(rows: Int32Array, layer: number): Float32Array {

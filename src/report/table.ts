@@ -29,7 +29,7 @@ export function rowOf(v: Verdict, extra: Pick<Row, 'regime' | 'reproduced'> = {}
     effect: e ? effectText(e) : '—', p: e ? `${pval(e.pAdjusted)} / ${pval(e.pOppositeAdjusted)}` : '—', n: n || '—',
     grokked: Object.entries(v.runs).map(([a, rs]) => `${a} ${rate(rs.filter((r) => r.tGrok !== null).length, rs.length)}`).join('; ') || '—',
     runtime: `${(v.cpuMs / 1000).toFixed(0)} s CPU`,
-    note: v.error ?? (v.status === 'inconclusive' ? `≈${v.seedsNeeded ?? '>8×'} seeds/arm would decide` : `${v.evidence.length} prediction(s), Holm-adjusted`),
+    note: v.error ?? (v.unmet?.length ? `precondition not met: ${v.unmet.join('; ')}` : v.status === 'inconclusive' ? `≈${v.seedsNeeded ?? '>8×'} seeds/arm would decide` : `${v.evidence.length} prediction(s), Holm-adjusted`),
     verdict: v.status, regime: extra.regime ?? 'CI scale', reproduced: extra.reproduced ?? null, at: Date.now(),
   };
 }

@@ -4,6 +4,7 @@ import type { Task } from '../../tasks/task.ts';
 import { LOSSES } from '../losses.ts';
 import type { Model, ModelInit, Param, TransformerConfig } from '../model.ts';
 import { Mm, SEQ, layerName, modulusOf, required, transformerShapes, validateTransformer } from './common.ts';
+import { evaluateInChunks } from '../chunks.ts';
 
 /** The transformer's Model, plus the final residual stream at every position (for the causal-mask test). */
 export interface TransformerModel extends Model {
@@ -257,14 +258,7 @@ export function generalTransformer(cfg: TransformerConfig, task: Task, lossName:
   }
 
   function evaluate(rows: Int32Array): { loss: number; acc: number } {
-    let sum = 0, correct = 0;
-    for (let from = 0; from < rows.length; from += maxRows) {
-      const R = Math.min(maxRows, rows.length - from);
-      forward(rows, from, R);
-      const res = lossOver(R, false);
-      sum += res.sum; correct += res.correct;
-    }
-    return { loss: sum / rows.length, acc: correct / rows.length };
+    return evaluateInChunks(rows, maxRows, (from, R) => { forward(rows, from, R); return lossOver(R, false); });
   }
 
   /** The MLP neurons' activations of block `layer` (1-based) at "=": [rows × dMlp]. */

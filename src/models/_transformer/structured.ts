@@ -4,6 +4,7 @@ import type { Task } from '../../tasks/task.ts';
 import { LOSSES } from '../losses.ts';
 import type { Model, ModelInit, Param, TransformerConfig } from '../model.ts';
 import { Mm, SEQ, modulusOf, required, transformerShapes, validateTransformer } from './common.ts';
+import { evaluateInChunks } from '../chunks.ts';
 
 /**
  * The one-layer transformer without LayerNorm, computing only what the logits at "=" depend on (the
@@ -166,14 +167,7 @@ export function structuredTransformer(cfg: TransformerConfig, task: Task, lossNa
 
   function evaluate(rows: Int32Array): { loss: number; acc: number } {
     tables();
-    let sum = 0, correct = 0;
-    for (let from = 0; from < rows.length; from += maxRows) {
-      const R = Math.min(maxRows, rows.length - from);
-      forward(rows, from, R);
-      const res = lossOver(R, false);
-      sum += res.sum; correct += res.correct;
-    }
-    return { loss: sum / rows.length, acc: correct / rows.length };
+    return evaluateInChunks(rows, maxRows, (from, R) => { forward(rows, from, R); return lossOver(R, false); });
   }
 
   function hidden(rows: Int32Array, layer: number): Float32Array {

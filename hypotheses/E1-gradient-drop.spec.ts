@@ -1,19 +1,67 @@
-import { hypothesis, metrics, oneSample } from '../src/index.ts';
-import { QUADRATIC_ADD_47 } from './shared.ts';
+import { control, hypothesis, median, metrics, oneSample, preconditions } from '../src/index.ts';
+import type { Trajectory } from '../src/index.ts';
+import { PAST_GROK_47, QUADRATIC_47_PAST_GROK, rise } from './coordination.ts';
 
-/** E1 — ‖∇W‖ drops sharply at grokking: the seed's own falsification test. Pre-registered 2026-11-22. */
+/**
+ * E1 — ‖∇W‖ drops sharply at grokking: the seed's own falsification test. Pre-registered 2026-11-22; the windows
+ * re-registered 2026-11-23 (issue 13, see `deviations`) relative to the rise of test accuracy.
+ */
+const gradIn = (t: Trajectory, from: number, to: number): number[] => t.evals.filter((e) => e.step >= from && e.step <= to).map((e) => e.gradNorm);
+
+/** The falsifier as the essay states it: median ‖∇W‖ over a quarter-width window after the rise / before it. */
+const acrossRise = metrics.custom('‖∇W‖: median over [t₉₀, t₉₀ + w/4] / median over [t₁₀ − w/4, t₁₀]', (t) => {
+  const r = rise(t);
+  if (r === null) return NaN;
+  const before = gradIn(t, r.t10 - r.width / 4, r.t10), after = gradIn(t, r.t90, r.t90 + r.width / 4);
+  return before.length && after.length ? median(after) / median(before) : NaN;
+}, { log: true, probes: ['gradNorm'] });
+
+/** Where the steepest fall of log ‖∇W‖ over 5 evaluations (50 steps) lies: its distance outside [t₁₀, t₉₀], in units of w (0 inside). */
+function steepestOutside(t: Trajectory): number {
+  const r = rise(t), ev = t.evals;
+  if (r === null || ev.length <= 5) return NaN;
+  let best = 0, where = NaN;
+  for (let i = 5; i < ev.length; i++) {
+    const fall = Math.log(ev[i - 5].gradNorm) - Math.log(ev[i].gradNorm);
+    if (fall > best) { best = fall; where = (ev[i - 5].step + ev[i].step) / 2; }
+  }
+  return Math.max(0, r.t10 - where, where - r.t90) / r.width;
+}
+const located = metrics.custom('distance of the steepest fall of log ‖∇W‖ outside [t₁₀, t₉₀], in units of w', steepestOutside, { probes: ['gradNorm'] });
+
+/**
+ * The positive control: a sharp drop planted in each run's own ‖∇W‖ (× 0.1 from the middle of the rise on, a
+ * fall of ln 10 within one evaluation) must be located inside the rise by the same reading.
+ */
+const plantedLocated = metrics.custom('planted ×0.1 drop at (t₁₀ + t₉₀)/2: distance outside the rise, in units of w', (t) => {
+  const r = rise(t);
+  if (r === null) return NaN;
+  const mid = (r.t10 + r.t90) / 2;
+  return steepestOutside({ ...t, evals: t.evals.map((e) => ({ ...e, gradNorm: e.step >= mid ? e.gradNorm * 0.1 : e.gradNorm })) });
+}, { probes: ['gradNorm'] });
+
 export default hypothesis({
   id: 'E1',
   title: '‖∇W‖ drops sharply at grokking',
   quote: 'Prediction: |∇W| should decrease sharply at grokking transition … Falsifiable: If |∇W| doesn\'t decrease at grokking → boundary energy interpretation wrong',
   source: { seed: '000_64ccf1345212c707.txt', section: 'Testable Predictions, 1. Weight Gradient Sharpness During Grokking' },
   topic: 'Gradient energy',
-  regime: `The seed's own test, on D1's x² MLP recipe (a+b mod 47, half the pairs, full batch, AdamW lr 1e-3, wd 1; the same runs as D1, S1 and S2): the global gradient norm ‖∇θ L‖ on the training batch, every 10 steps. Full batch, so the norm carries no minibatch noise. Two pre-registered readings of "drops sharply at grokking": (1) a step down: the median ‖∇‖ over the 100 steps after t_grok (first test accuracy ≥ 0.95) is less than half the median over the 100 steps before; (2) a drop located at grokking: the steepest fall of log ‖∇‖ over 5 evaluations (50 steps) sits within 10% of t_grok (|step − t_grok|/t_grok < 0.1). No primary paper; reports suggest gradient-norm peaks come before the test-accuracy jump rather than a clean step down, which (2) would show as a drop located early.`,
-  base: QUADRATIC_ADD_47,
+  regimeName: "D1's x² MLP, past grokking",
+  regime: `The seed's own test, on D1's x² MLP recipe (a+b mod 47, half the pairs, full batch, AdamW lr 1e-3, wd 1), trained on to ${PAST_GROK_47} × t_grok (stop.afterGrok, pre-registered in shared.ts) so the window after the transition lies inside every run; the runs are D1's, and E11 reads them too. The global gradient norm ‖∇θ L‖ on the training batch, every 10 steps (full batch: no minibatch noise). "The grokking transition" is the rise of test accuracy, from its first evaluation ≥ 10% (t₁₀) to its first ≥ 90% (t₉₀), of width w = t₉₀ − t₁₀: every window is set relative to w, so none is narrower than the transition it is about. Two pre-registered predictions: (1) the essay's falsifier, tested as it states it — ‖∇W‖ decreases across the transition: the median over [t₉₀, t₉₀ + w/4] is less than half the median over [t₁₀ − w/4, t₁₀]; (2) "sharply at the transition": the steepest fall of log ‖∇W‖ over 5 evaluations (50 steps) lies within the rise, i.e. its distance outside [t₁₀, t₉₀] is below 10% of w. Positive control (planted): a sharp drop planted in each run's own ‖∇W‖ (× 0.1 from the middle of the rise on) must be located inside the rise by reading (2): it shows that the run's own fluctuations do not hide a drop at the transition from that reading. Precondition: at least 3/4 of the runs grok. No primary paper exists for this essay; there is nothing to reproduce, hence the planted control. In this regime test accuracy starts to rise at memorization (t₁₀ ≈ t_mem), so the window before the rise covers the end of memorization, where ‖∇W‖ peaks: a decrease across the rise is what (1) asks, and (2) says whether the fall sits inside it; neither can tell a fall that ends memorization from one that comes with generalization, since here the two begin together (the first recording's runs put the steepest fall ≈ 150 steps after t_mem, at ≈ 0.36 t_grok, early in the rise).`,
+  deviations: `Issue 13 (2026-11-23), after the first recording: the ±10%-of-t_grok window of prediction (2) was narrower than the rise itself (the rise takes ≈ 0.6 t_grok), so the verdict hung on where inside the transition the fall sat; both windows are now set relative to the rise width w, and prediction (1) is the falsifier as the essay words it (a decrease across the transition, not a step within 100 steps of t_grok). The runs now train to ${PAST_GROK_47} × t_grok (they stopped 50 steps after it). The first recording (REFUTED: the steepest fall at −0.64 t_grok, i.e. early in the rise; the ±100-step ratio 0.47, which passed) is superseded.`,
+  base: QUADRATIC_47_PAST_GROK,
   arms: { 'a+b': {} },
-  predictions: [
-    oneSample({ name: 'a step down across t_grok (after/before < 0.5)', arm: 'a+b', metric: metrics.windowRatio('gradNorm', 'tGrok', 100), lessThan: 0.5 }),
-    oneSample({ name: 'the steepest fall sits at t_grok (|offset| < 10%)', arm: 'a+b', metric: { ...metrics.largestDropOffset('gradNorm', 'tGrok', 5), of: (t) => Math.abs(metrics.largestDropOffset('gradNorm', 'tGrok', 5).of(t)) }, lessThan: 0.1 }),
+  preconditions: [preconditions.grokked()],
+  controls: [
+    control({
+      name: 'a drop planted mid-rise (‖∇W‖ × 0.1) is located inside the rise',
+      expected: { value: 'the steepest fall at (t₁₀ + t₉₀)/2, distance outside the rise 0', cite: 'planted' },
+      prediction: oneSample({ name: 'the planted drop is located within the rise', arm: 'a+b', metric: plantedLocated, lessThan: 0.1 }),
+    }),
   ],
-  recorded: 'refuted',
+  predictions: [
+    oneSample({ name: '‖∇W‖ decreases across the transition (after/before < 0.5)', arm: 'a+b', metric: acrossRise, lessThan: 0.5 }),
+    oneSample({ name: 'the steepest fall lies within the rise (outside by < 10% of w)', arm: 'a+b', metric: located, lessThan: 0.1 }),
+  ],
+  recorded: 'supported',
 });

@@ -1,8 +1,24 @@
-import { hypothesis, metrics, oneSample } from '../src/index.ts';
-import { coordinationFigures, valueAt as at, valueAtEnd as end } from './coordination.ts';
-import { COORDINATION_47 } from './shared.ts';
+import { control, hypothesis, metrics, oneSample, preconditions } from '../src/index.ts';
+import { COORDINATION_31, READ_AFTER_GROK, coordinationFigures, coordinationRegimes, valueAt as at, valueAfterGrok as after } from './coordination.ts';
 
-/** E10 — post-grokking activations show VE geometry; before, random. Pre-registered 2026-11-23. */
+/**
+ * E10 — post-grokking activations show VE geometry; before, random. Pre-registered 2026-11-23; re-registered the
+ * same day for issue 13 (all inputs, a pre-registered reading time, a planted control): see `deviations`.
+ */
+const cloudOff = metrics.custom(`|cloud coordination − 12| at ${READ_AFTER_GROK} × t_grok`, (t) => Math.abs(after(t, 'coordination:cloud') - 12), { probes: ['coordination'] });
+const plantedOff = metrics.custom(`planted VE cloud (as many FCC sites as inputs): |coordination − 12|`, (t) => Math.abs(after(t, 'coordination:cloudPlanted') - 12), { probes: ['coordination'] });
+const beforeOff = metrics.custom('|cloud coordination − 12| at t_mem', (t) => Math.abs(at(t, t.tMem, 'coordination:cloud') - 12), { probes: ['coordination'] });
+
+const CHECKS = {
+  preconditions: [preconditions.grokked()],
+  controls: [
+    control({
+      name: 'a planted VE (FCC) cloud of as many points reads 12',
+      expected: { value: 'coordination number 12', cite: 'planted' },
+      prediction: oneSample({ name: 'planted VE cloud reads 12 (|coordination − 12| < 2)', arm: 'a+b', metric: plantedOff, lessThan: 2 }),
+    }),
+  ],
+};
 
 export default hypothesis({
   id: 'E10',
@@ -10,12 +26,17 @@ export default hypothesis({
   quote: 'Cymatics: Standing wave creates VE nodal points … Visualize activation space (t-SNE/UMAP); Check for VE geometry in post-grokking network; Compare to pre-grokking (should be random)',
   source: { seed: '000_64ccf1345212c707.txt', section: 'Connection to Your Other Theories, Cymatics → Activation Patterns' },
   topic: 'VE geometry',
-  regime: `D1's network (x² MLP, width 128, a+b mod 47; evaluations every 50 steps; runs shared with E2). The cloud: first-layer activations (128-dimensional) of a fixed random subset of 256 of the 2209 inputs. VE geometry read as a number, fixed before any run: in the vector equilibrium every point has 12 nearest neighbours at the same distance, so each point's coordination number counts the others within 1.1 × its nearest-neighbour distance (12 at every interior site of an FCC lattice; tested in src/probes). The cloud's coordination is the median over its points. Shuffled baseline: each neuron's activations permuted across inputs (the same marginals, no joint structure). Predictions: (1) after grokking, |coordination − 12| < 2 at the end of training (just after grokking); (2) random before: at t_mem the coordination is within 2 of the shuffled baseline's. t-SNE/UMAP pictures are not tests; the page shows seed 0's cloud on its first two principal components at t_mem and at the end, and the coordination histograms.`,
-  base: COORDINATION_47,
+  regimeName: 'x² MLP, width 128',
+  regime: `E2's runs: an x² MLP on a+b mod 31 (60% of the pairs, AdamW lr 3e-3, wd 1), trained on to ${READ_AFTER_GROK} × t_grok (stop.afterGrok, pre-registered), the probe every 100 steps; widths 64, 128 (this regime) and 256 (the regimes: a geometry of the network must not hang on its width; quantifier universal). The cloud: the first-layer activations of every one of the 961 inputs (no subsample: a random 12% of a perfect FCC cloud would leave each point 1–2 neighbours in its shell). VE geometry read as a number, fixed before any run: in the vector equilibrium every point has 12 nearest neighbours at one distance, so each point's coordination number counts the others within 1.1 × its nearest-neighbour distance (12 at every interior FCC site); the cloud's coordination is the median over its points. Predictions: (1) VE after grokking: |coordination − 12| < 2 at the first evaluation at or after ${READ_AFTER_GROK} × t_grok (the cloud's coordination drifts for thousands of steps after t_grok, so the reading time is fixed in advance, not left to the stop rule); (2) not VE before: at t_mem, |coordination − 12| ≥ 2. Positive control (planted): a VE cloud of as many points as inputs (the 961 FCC sites nearest the origin) read by the same function must give 12. Precondition: 3/4 of the runs grok. t-SNE/UMAP pictures are not tests; the page shows seed 0's cloud on its first two principal components at t_mem and at the end, and the coordination histograms.`,
+  deviations: `Issue 13 (2026-11-23), after the first recording (REFUTED: median coordination 6): the cloud was a random 12% of the inputs, on which even a perfect FCC cloud reads 1–2, so the reading could not show VE geometry; it was read 50 steps after t_grok while the count was still falling (29 → 12 → 6 over the run), so the stop rule chose the number; and the "random before" prediction compared the cloud with a column-shuffled one, which the untrained network's cloud already differs from (its inputs are sums of two embeddings), so no network could pass it. Now: all inputs, the reading at ${READ_AFTER_GROK} × t_grok, "random before" read as "not VE at t_mem", a planted VE cloud as the control, and E2's width sweep (p = 31, to afford a cloud of all p² inputs). One pilot seed per width was seen before this was fixed: coordination 7, 12 and 22 at widths 64, 128, 256 at ${READ_AFTER_GROK} × t_grok (9, 34 and 71 at t_mem).`,
+  base: COORDINATION_31,
   arms: { 'a+b': {} },
+  ...CHECKS,
+  regimes: coordinationRegimes('a VE geometry of the activations must not depend on how many neurons carry them', CHECKS),
+  quantifier: 'universal',
   predictions: [
-    oneSample({ name: 'coordination number 12 after grokking', arm: 'a+b', metric: metrics.custom('|cloud coordination − 12| at the end', (t) => Math.abs(end(t, 'coordination:cloud') - 12)), lessThan: 2 }),
-    oneSample({ name: 'coordination like the shuffled baseline at t_mem', arm: 'a+b', metric: metrics.custom('|cloud − shuffled coordination| at t_mem', (t) => Math.abs(at(t, t.tMem, 'coordination:cloud') - at(t, t.tMem, 'coordination:cloudShuffled'))), lessThan: 2 }),
+    oneSample({ name: 'coordination number 12 after grokking', arm: 'a+b', metric: cloudOff, lessThan: 2 }),
+    oneSample({ name: 'no VE geometry at t_mem (|coordination − 12| ≥ 2)', arm: 'a+b', metric: beforeOff, greaterThan: 2 }),
   ],
   figures: coordinationFigures('cloud'),
   recorded: 'refuted',

@@ -1,4 +1,4 @@
-import { compare, hypothesis, metrics, proportion } from '../src/index.ts';
+import { compare, hypothesis, metrics, preconditions, proportion } from '../src/index.ts';
 import { VE_ADD_31 } from './shared.ts';
 
 /** G3 — WanD eliminates grokking and finds high-norm generalizing solutions without regularization. Pre-registered 2026-11-23. */
@@ -20,9 +20,10 @@ export default hypothesis({
     'AdamW, wd 1': {},
   },
   untunedBecause: 'the step sizes come from two-seed pilots of each method; WanD has no established default to tune around',
+  preconditions: [preconditions.grokked({ arms: ['AdamW, wd 1'] })],
   predictions: [
     proportion({ name: 'WanD generalizes without regularization', arms: ['WanD', 'AdamW, no decay'], ...grokked, direction: 'greater', minDifference: 0.5 }),
     compare({ name: 'at a weight norm no lower than regularized AdamW', arms: ['WanD', 'AdamW, wd 1'], metric: metrics.final('weightNorm', true), direction: 'greater', effect: 'ratio', minEffect: 1 }),
   ],
-  recorded: 'refuted',
+  recorded: 'inconclusive',
 });

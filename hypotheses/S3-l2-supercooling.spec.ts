@@ -29,10 +29,11 @@ export default hypothesis({
     'λ=1e-4': { optimizer: { wd: 1e-4 } },
     'λ=3e-4': { optimizer: { wd: 3e-4 } },
   },
+  deviations: 'Issue 13 (2026-11-23), before re-deciding: the trend prediction\'s threshold was a Kendall-type τ ≥ 0.3 with a bootstrap CI; τ has no distribution-free null away from 0, so it cannot be tested against its threshold in both directions. The trend is now a Sen slope (log t_grok per log λ) tested against 0 by Jonckheere–Terpstra each way: support needs a significant monotone trend in the claimed direction, refutation a significant trend the other way.',
   predictions: [
     proportion({ name: 'memorization is left only with λ > 0', arms: ['λ=1e-4', 'λ=0'], event: 'grokked within the budget', happened: (t) => t.tGrok !== null, direction: 'greater', minDifference: 0.5 }),
     compare({ name: 'the generalizing state lies lower in F_λ', arms: ['λ=1e-4', 'λ=0'], metric: F, direction: 'less', effect: 'ratio', minEffect: 0.9, paired: true }),
-    trend({ name: 'a stronger tilt groks sooner', arms: ['λ=3e-5', 'λ=1e-4', 'λ=3e-4'], doses: 'λ', metric: metrics.tGrok, direction: 'decreasing', minTau: 0.3 }),
+    trend({ name: 'a stronger tilt groks sooner', arms: ['λ=3e-5', 'λ=1e-4', 'λ=3e-4'], doses: [3e-5, 1e-4, 3e-4], dose: 'λ', logDose: true, metric: metrics.tGrok, direction: 'decreasing' }),
   ],
   recorded: 'supported',
 });

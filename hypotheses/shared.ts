@@ -1,19 +1,21 @@
-import { type Metric, type RunConfigInput, type TuneSpec, recipe } from '../src/index.ts';
+import { type Metric, type RunConfigInput, type TuneSpec, preconditions, recipe } from '../src/index.ts';
+import { productTune } from '../src/claims/tune.ts';
 
 /**
  * Recipes shared by several hypotheses. Arms with identical configs are trained once per suite (the run
  * store keys runs by config and seed), so claims that read the same runs cost nothing extra.
  */
 
-/** D1's 'wd=1' arm: x² MLP (width 128) on a+b mod 47, half the pairs, full batch, AdamW lr 1e-3, wd 1, β₂ 0.98. */
+/** D1's 'wd=1' arm: x² MLP (width 128) on a+b mod 47, half the pairs, full batch, AdamW lr 1e-3, wd 1, β₂ 0.98; trained on to 3·t_grok. */
 export const QUADRATIC_ADD_47 = recipe({
   task: { kind: 'modular', op: 'add', p: 47, trainFraction: 0.5 },
   model: { hidden: [128], act: 'quadratic', bias: false },
   loss: 'ce',
   optimizer: { name: 'adamw', lr: 1e-3, beta1: 0.9, beta2: 0.98, wd: 1 },
   steps: 8000, evalEvery: 10, probes: ['weightNorm', 'gradNorm', 'fourier'],
-  stop: { testAcc: 0.99, hold: 5 },
+  stop: { testAcc: 0.99, hold: 5, afterGrok: 3 },
 }, {
+  'stop.afterGrok': 'issue 13: claims about what follows grokking (cleanup, compression, the norm still falling; Nanda et al. 2023, arXiv 2301.05217) read the end state at 3·t_grok, not a few evaluations after it',
   'model.act': 'Gromov (2023), arXiv 2301.02679: a two-layer network with quadratic activation groks modular arithmetic',
   'optimizer.lr': 'Nanda et al. (2023), arXiv 2301.05217: AdamW, lr 1e-3, β = (0.9, 0.98), weight decay 1, full batch',
   'optimizer.beta1': 'Nanda et al. (2023), arXiv 2301.05217',
@@ -39,20 +41,36 @@ export const DEEP_RELU_ADD_31_W64 = DEEP_RELU_ADD_31.with({ model: { hidden: [64
 
 /**
  * The Muon claims' fair baseline (M2, M3, M5): AdamW's lr tuned first, then Muon's lr on W2 with the rest of
- * the network on AdamW at AdamW's tuned lr, each on its own pre-registered grid (tuned without probes).
+ * the network on AdamW at AdamW's tuned lr, each on its own pre-registered grid (tuned without probes). With
+ * `wd`, Muon is tuned on the product grid weight decay × Muon's lr (both optimizers' decay in the Muon arm), and
+ * AdamW keeps the base's decay. Both steps widen an edge choice once (src/claims/tune.ts); `muon` (extra options
+ * of the Muon arm, e.g. { muonInput: true }) applies to tuning and test alike; `over` is merged over the base for
+ * tuning only (e.g. { evalEvery: 1 }, so that a t_mem objective resolves single steps instead of tying).
  */
-export const muonVsAdamwTuning = (grids: { adamw: number[]; muon: number[] }, objective?: Metric): TuneSpec<number>[] => [
-  { key: 'adamw', name: 'AdamW lr', over: { probes: [] }, grid: grids.adamw, set: (lr) => ({ optimizer: { lr } }), objective },
-  {
-    key: 'muon', name: "Muon's lr on W2 (the rest on AdamW at AdamW's tuned lr)", over: { probes: [] }, grid: grids.muon, objective,
-    set: (muonLr, best) => ({ optimizer: { name: 'muon', lr: best.adamw as number, extra: { muonLr } } }),
-  },
+export const muonVsAdamwTuning = (grids: { adamw: number[]; muon: number[]; wd?: number[] }, objective?: Metric,
+  { muon = {}, over = {} }: { muon?: Record<string, number | string | boolean>; over?: RunConfigInput } = {}): TuneSpec<any>[] => [
+  { key: 'adamw', name: 'AdamW lr', over: { ...over, probes: [] }, grid: grids.adamw, set: (lr: number) => ({ optimizer: { lr } }), objective },
+  grids.wd
+    ? productTune({
+      key: 'muon', name: "weight decay × Muon's lr on W2 (the rest on AdamW at AdamW's tuned lr)", over: { ...over, probes: [] }, objective,
+      axes: { wd: grids.wd, muonLr: grids.muon },
+      set: (v, best) => ({ optimizer: { name: 'muon', lr: best.adamw as number, wd: v.wd, extra: { ...muon, muonLr: v.muonLr } } }),
+    })
+    : {
+      key: 'muon', name: "Muon's lr on W2 (the rest on AdamW at AdamW's tuned lr)", over: { ...over, probes: [] }, grid: grids.muon, objective,
+      set: (muonLr: number, best) => ({ optimizer: { name: 'muon', lr: best.adamw as number, extra: { ...muon, muonLr } } }),
+    },
 ];
-/** The two arms at the tuned values. */
-export const MUON_VS_ADAMW = (best: Readonly<Record<string, unknown>>): Record<string, RunConfigInput> => ({
-  muon: { optimizer: { name: 'muon', lr: best.adamw as number, extra: { muonLr: best.muon as number } } },
-  adamw: { optimizer: { lr: best.adamw as number } },
-});
+/** The two arms at the tuned values (Muon's value is its lr, or { wd, muonLr } from a product grid). */
+export const MUON_VS_ADAMW = (best: Readonly<Record<string, unknown>>, muon: Record<string, number | string | boolean> = {}): Record<string, RunConfigInput> => {
+  const m = best.muon as number | { wd: number; muonLr: number };
+  return {
+    muon: typeof m === 'number'
+      ? { optimizer: { name: 'muon', lr: best.adamw as number, extra: { ...muon, muonLr: m } } }
+      : { optimizer: { name: 'muon', lr: best.adamw as number, wd: m.wd, extra: { ...muon, muonLr: m.muonLr } } },
+    adamw: { optimizer: { lr: best.adamw as number } },
+  };
+};
 
 /**
  * The VE claims' network (E7, E9): the seed's "100 → 50" as the two hidden layers after a dense embedding, ReLU,
@@ -110,3 +128,19 @@ export const SMALL_ADD_11 = recipe({
  * loss ≈ 0.01): training loss in [0, 0.8) in 4 bins, 6·10⁵ single-weight moves of N(0, 0.1²).
  */
 export const WL_SAMPLER = { kind: 'wang-landau', eMin: 0, eMax: 0.8, bins: 4, moves: 600_000, lnfFinal: 1e-3, flatness: 0.7, stepSize: 0.1, box: 4, measureEvery: 20, startSteps: 300 } as const;
+
+/**
+ * M3 and M5's shared protocol (their tuning and test runs are the same runs: M5 reads the spectrum probe that M3
+ * carries): DEEP_RELU_ADD_31_W64 for 3000 steps, stopping once test accuracy held 0.95 for 2 evaluations, wd 1.
+ * AdamW's lr on 0.01–0.1 (t_grok), then Muon on weight decay 0.09–1 × Muon's lr 0.3–2.7 (t_grok; re-centred once, see
+ * M3's deviations), each widened once at an edge.
+ */
+export const MUON_PLATEAU = DEEP_RELU_ADD_31_W64.with({ steps: 3000, stop: { testAcc: 0.95, hold: 2 }, probes: ['spectrum'] });
+export const MUON_PLATEAU_TUNING = muonVsAdamwTuning({ adamw: [1e-2, 3e-2, 1e-1], wd: [0.09, 0.3, 1], muon: [0.3, 0.9, 2.7] });
+/** M3 and M5's shared protocol as spec fields: the same base, tuning, arms and precondition (AdamW groks), so the same runs. */
+export const MUON_PLATEAU_PROTOCOL = {
+  base: MUON_PLATEAU,
+  tune: MUON_PLATEAU_TUNING,
+  arms: (best: Readonly<Record<string, unknown>>) => MUON_VS_ADAMW(best),
+  preconditions: [preconditions.grokked({ arms: ['adamw'] })],
+};

@@ -6,6 +6,7 @@ export { hypothesis } from './report/hypothesis.ts';
 export { verifyClaim, runClaim, recordVerdict, type ClaimOutcome, type Sink, type VerifyResult } from './report/verifyClaim.ts';
 export { defineClaim, type ClaimSpec, type Claim, type Figure } from './claims/claim.ts';
 export { recipe, type Recipe } from './claims/recipe.ts';
+export { control, preconditions, type Control, type Precondition, type Expected } from './claims/controls.ts';
 export type { TuneSpec, Tuning } from './claims/tune.ts';
 export { metrics, type Metric } from './claims/metrics.ts';
 export { bimodal, compare, oneSample, proportion, trend, type Prediction } from './claims/predictions/index.ts';

@@ -3,6 +3,7 @@ import { deepMerge } from '../engine/merge.ts';
 import { settings } from '../engine/settings.ts';
 import { DEFAULTS, type RunConfig, type RunConfigInput, resolveConfig } from '../train/config.ts';
 import type { Trajectory } from '../train/trajectory.ts';
+import type { Control, Precondition } from './controls.ts';
 import type { Status } from './evidence.ts';
 import type { Prediction } from './predictions/prediction.ts';
 import { type Recipe, recipe, unpack } from './recipe.ts';
@@ -33,6 +34,30 @@ export interface ClaimSpec {
   deviations?: string | ((tuned: Readonly<Record<string, Tuning>>) => string);
   /** Config shared by every arm (a recipe brings its citations); each arm overrides only what the claim is about. */
   base: RunConfigInput | Recipe;
+  /** The name of the regime this spec describes, shown on the page and as the verdict map's column (default 'CI scale'). */
+  regimeName?: string;
+  /**
+   * Positive controls in this regime: predictions that must come out supported (a paper's number reproduced, a
+   * planted effect detected) before the claim's own test counts. A failed control makes the verdict inconclusive.
+   */
+  controls?: Control[];
+  /** Conditions the runs must meet for a fair test (e.g. preconditions.grokked()); unmet → inconclusive. */
+  preconditions?: Precondition[];
+  /**
+   * Further regimes, each decided on its own with the same predictions (arms by the same names) and its own
+   * controls; the claim's verdict combines them by `quantifier`. Put the source's regime first: the spec's own
+   * (top-level) regime, or one marked `source`.
+   */
+  regimes?: RegimeSpec[];
+  /**
+   * How the regimes' verdicts combine. 'universal' (the claim says must, always, any): refuted by any regime
+   * that refutes (its controls held); supported when the source regime supports and none refutes. 'existential'
+   * (the claim says can, there is): supported by any regime that supports; refuted when the source regime
+   * refutes and none supports. Default 'universal'.
+   */
+  quantifier?: 'universal' | 'existential';
+  /** Why no outcome could refute the claim as quoted: its verdict is then 'untestable', whatever the runs show. */
+  untestable?: string;
   /** The arms (default: one arm, 'main', the base itself); a function of the tuned values when the claim tunes. */
   arms?: Record<string, RunConfigInput> | ((best: Best) => Record<string, RunConfigInput>);
   /** Seeds per arm (0..seeds−1, the same in every arm: paired splits and inits); default 8. GROKCHECK_SEEDS raises it. */
@@ -65,6 +90,24 @@ export interface ClaimSpec {
   full?: { base?: RunConfigInput; arms?: Record<string, RunConfigInput>; seeds?: number };
 }
 
+/** A further regime of a claim: its own configs, seeds, controls and preconditions; the claim's predictions. */
+export interface RegimeSpec {
+  name: string;
+  /** Why this regime, and what it changes (like ClaimSpec.regime). */
+  regime: string;
+  base: RunConfigInput | Recipe;
+  arms?: Record<string, RunConfigInput>;
+  seeds?: number;
+  controls?: Control[];
+  preconditions?: Precondition[];
+  /** The predictions here, where the claim's own name arms this regime lacks (default: the claim's). */
+  predictions?: Prediction[];
+  /** This is the regime the source speaks of (default: the spec's own regime is). */
+  source?: boolean;
+  /** Too large for CI: run only with `--scale full` (the page says so). */
+  fullScaleOnly?: boolean;
+}
+
 /** A picture for a claim's report page. */
 export interface Figure { title: string; png: Buffer }
 
@@ -72,6 +115,15 @@ export interface Figure { title: string; png: Buffer }
 export interface Claim {
   id: string; title: string; quote: string; source: ClaimSpec['source']; topic: string;
   regime: string;
+  /** The regime's name (the verdict map's column), and whether it is the one the source speaks of. */
+  regimeName: string;
+  isSource: boolean;
+  controls: Control[];
+  preconditions: Precondition[];
+  /** The claim's further regimes (at CI scale, those not marked fullScaleOnly), each a claim to test on its own. */
+  regimes: Claim[];
+  quantifier: 'universal' | 'existential';
+  untestable?: string;
   deviations: string;
   seeds: number;
   alpha: number;
@@ -134,23 +186,42 @@ export function defineClaim(given: ClaimSpec): Claim {
   const seeds = spec.seeds ?? DEFAULT_SEEDS;
   check(Number.isInteger(seeds) && seeds >= 2, `${spec.id}: seeds`, seeds, 'must be an integer ≥ 2');
   check(spec.predictions.length > 0, `${spec.id}: predictions`, spec.predictions.length, 'must pre-register at least one prediction');
-  check(spec.recorded === null || ['supported', 'refuted', 'inconclusive'].includes(spec.recorded), `${spec.id}: recorded`, spec.recorded,
-    "must be null or one of 'supported', 'refuted', 'inconclusive'");
+  check(spec.recorded === null || ['supported', 'refuted', 'inconclusive', 'untestable'].includes(spec.recorded), `${spec.id}: recorded`, spec.recorded,
+    "must be null or one of 'supported', 'refuted', 'inconclusive', 'untestable'");
   const keys = (spec.tune ?? []).map((t) => t.key);
   check(new Set(keys).size === keys.length, `${spec.id}: tune keys`, keys, 'must be distinct');
   for (const t of spec.tune ?? []) check(t.grid.length > 0, `${spec.id}: tune '${t.key}' grid`, t.grid, 'must list at least one value');
   if (typeof spec.arms === 'function' || typeof spec.regime === 'function' || typeof spec.deviations === 'function') {
     check((spec.tune ?? []).length > 0, `${spec.id}: arms`, 'a function', 'may be a function of tuned values only when the claim declares `tune` steps');
   }
+  check(spec.untestable === undefined || spec.untestable.trim().length > 0, `${spec.id}: untestable`, spec.untestable, 'must say why no outcome could refute the claim');
+  const names = [spec.regimeName ?? DEFAULT_REGIME, ...(spec.regimes ?? []).map((r) => r.name)];
+  check(new Set(names).size === names.length, `${spec.id}: regime names`, names, 'must be distinct (name the top-level regime with regimeName)');
+  check((spec.regimes ?? []).filter((r) => r.source).length <= 1, `${spec.id}: regimes`, 'several marked source', 'mark at most one regime as the source\'s');
   const firstValues: Best = Object.fromEntries((spec.tune ?? []).map((t) => [t.key, t.grid[0]]));
   const claim = resolve(spec, firstValues, []);
-  return { ...claim, scale, seeds: seedsFor(spec), pendingTuning: spec.tune ?? [] };
+  const regimes = (spec.regimes ?? []).filter((r) => scale === 'full' || !r.fullScaleOnly).map((r) => regimeClaim(spec, r, scale));
+  return { ...claim, scale, seeds: seedsFor(spec), pendingTuning: spec.tune ?? [], regimes };
+}
+
+/** The column of a claim's top-level regime when it names none. */
+export const DEFAULT_REGIME = 'CI scale';
+
+/** One further regime as a claim of its own: its configs, seeds, controls and preconditions; the claim's predictions. */
+function regimeClaim(spec: ClaimSpec, r: RegimeSpec, scale: 'ci' | 'full'): Claim {
+  const sub: ClaimSpec = {
+    ...spec, regimeName: r.name, regime: r.regime, base: r.base, arms: r.arms, seeds: r.seeds ?? spec.seeds, predictions: r.predictions ?? spec.predictions,
+    controls: r.controls ?? [], preconditions: r.preconditions ?? [], tune: undefined, regimes: undefined, show: undefined, full: undefined,
+    deviations: typeof spec.deviations === 'function' ? '' : spec.deviations, figures: undefined, checkpoints: undefined,
+  };
+  const claim = resolve(sub, {}, []);
+  return { ...claim, isSource: r.source ?? false, scale, seeds: seedsFor(sub), regimeName: r.name, regimes: [] };
 }
 
 /** The claim to test once its tuning steps ran: the arms and regime at the chosen values. */
 export function resolveTuned(claim: Claim, tuning: Tuning[]): Claim {
   const best: Best = Object.fromEntries(claim.pendingTuning.map((t, i) => [t.key, tuning[i].best]));
-  return { ...claim, ...resolve(claim.spec, best, tuning), scale: claim.scale, seeds: claim.seeds, pendingTuning: [] };
+  return { ...claim, ...resolve(claim.spec, best, tuning), scale: claim.scale, seeds: claim.seeds, pendingTuning: [], regimes: claim.regimes };
 }
 
 function resolve(spec: ClaimSpec, best: Best, tuning: Tuning[]): Claim {
@@ -162,19 +233,24 @@ function resolve(spec: ClaimSpec, best: Best, tuning: Tuning[]): Claim {
     try {
       // an arm that switches the task's kind (modular → parity) replaces the task instead of merging into it
       const switches = over.task?.kind !== undefined && over.task.kind !== (base.task?.kind ?? 'modular');
-      inputs[arm] = withProbes(deepMerge(switches ? { ...base, task: undefined } : base, over), spec.predictions, arm);
+      inputs[arm] = withProbes(deepMerge(switches ? { ...base, task: undefined } : base, over), [...spec.predictions, ...(spec.controls ?? []).map((c) => c.prediction)], arm);
       configs[arm] = resolveConfig(inputs[arm]);
     } catch (e) {
       throw new Error(`${spec.id}, arm '${arm}': ${(e as Error).message}`);
     }
   }
-  for (const p of spec.predictions) for (const a of p.arms) check(a in configs, `${spec.id}: prediction '${p.name}' arm`, a, `must be one of the arms: ${Object.keys(configs).join(', ')}`);
+  const where = spec.regimeName ? ` (regime '${spec.regimeName}')` : '';
+  for (const p of spec.predictions) for (const a of p.arms) check(a in configs, `${spec.id}: prediction '${p.name}' arm${where}`, a, `must be one of the arms: ${Object.keys(configs).join(', ')}`);
+  for (const c of spec.controls ?? []) for (const a of c.prediction.arms) check(a in configs, `${spec.id}: control '${c.name}' arm${where}`, a, `must be one of the arms: ${Object.keys(configs).join(', ')}`);
   const byKey = Object.fromEntries((spec.tune ?? []).map((t, i) => [t.key, tuning[i]]));
   const text = (x: string | ((tuned: Readonly<Record<string, Tuning>>) => string)) =>
     (typeof x === 'string' ? x : tuning.length ? x(byKey) : '(written once the tuning has run)');
   return {
     id: spec.id, title: spec.title, quote: spec.quote, source: spec.source, topic: spec.topic,
     regime: text(spec.regime), deviations: text(spec.deviations ?? ''), seeds: spec.seeds ?? DEFAULT_SEEDS, alpha: spec.alpha ?? 0.05,
+    regimeName: spec.regimeName ?? DEFAULT_REGIME, isSource: !(spec.regimes ?? []).some((r) => r.source),
+    controls: spec.controls ?? [], preconditions: spec.preconditions ?? [], regimes: [],
+    quantifier: spec.quantifier ?? 'universal', untestable: spec.untestable,
     predictions: spec.predictions, recorded: spec.recorded, scale: 'ci',
     show: spec.show ?? differingPaths(configs), figures: spec.figures, cite: { ...recipeCite, ...spec.cite },
     untunedBecause: spec.untunedBecause, checkpoints: spec.checkpoints, base, inputs, configs,
@@ -186,6 +262,7 @@ function resolve(spec: ClaimSpec, best: Best, tuning: Tuning[]): Claim {
 function withProbes(input: RunConfigInput, predictions: readonly Prediction[], arm: string): RunConfigInput {
   const listed = input.probes ?? [];
   const needed = predictions.filter((p) => p.arms.includes(arm)).flatMap((p) => p.metric.probes ?? []);
+  // controls' predictions are passed in with the claim's own
   const missing = [...new Set(needed)].filter((n) => !listed.includes(n));
   return missing.length ? { ...input, probes: [...listed, ...missing] } : input;
 }

@@ -7,13 +7,13 @@ import type { Status, TestOutcome } from './evidence.ts';
  * - refuted: the Holm-adjusted p of the same test against the threshold in the opposite direction
  *   (H₀: the effect reaches the threshold) is < α, and the CI lies wholly on the other side of it;
  * - inconclusive otherwise (including a CI that touches or straddles the threshold).
- * Unlike `decide` (src/claims/evidence.ts), a CI alone never refutes, and `pOpposite` must be a test
+ * Unlike the rule before issue 13, a CI alone never refutes, and `pOpposite` must be a test
  * against the threshold itself, not of "no difference" read backwards: build the outcome with
  * src/claims/thresholdTests.ts (its `pAgainst` is this `pOpposite`). Each error rate is then ≤ α when the
  * true effect sits exactly on the threshold (decision.test.ts measures both), and Holm across a claim's
  * predictions, run separately over the p's and over the pAgainst's, keeps the claim-level rates ≤ α.
  */
-export function decideSymmetric(o: TestOutcome, pAdjusted: number, pOppositeAdjusted: number, alpha: number): Status {
+export function decide(o: TestOutcome, pAdjusted: number, pOppositeAdjusted: number, alpha: number): Status {
   const [lo, hi] = o.effect.ci;
   const beyond = (v: number) => (o.direction === 'greater' ? v > o.threshold : v < o.threshold);
   const short = (v: number) => (o.direction === 'greater' ? v < o.threshold : v > o.threshold);

@@ -1,5 +1,5 @@
 import { rng } from '../engine/rng.ts';
-import { decide } from './evidence.ts';
+import { decide } from './decision.ts';
 import type { Prediction } from './predictions/prediction.ts';
 
 /**

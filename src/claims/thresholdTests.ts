@@ -141,9 +141,11 @@ export function compareThreshold(xValues: readonly number[], yValues: readonly n
  */
 export function trendThreshold(groupValues: readonly (readonly number[])[], doses: readonly number[], o: {
   threshold: number; direction: Direction; level?: number; seed?: number;
+  /** Permutations for tied data (default 20000; a power simulation that repeats the test passes fewer). */
+  permutations?: number;
 }): ThresholdTest {
   const groups = groupValues.map(dropNaN);
-  const t = senSlope(groups, doses, o.threshold, { level: o.level ?? 0.95, seed: o.seed ?? 1 });
+  const t = senSlope(groups, doses, o.threshold, { level: o.level ?? 0.95, seed: o.seed ?? 1, permutations: o.permutations });
   const [p, pAgainst] = o.direction === 'greater' ? [t.pUp, t.pDown] : [t.pDown, t.pUp];
   return {
     test: `Jonckheere–Terpstra of y − ${o.threshold}·dose (${t.method}), one-sided each way`,

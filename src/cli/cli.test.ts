@@ -52,7 +52,7 @@ describe('grokcheck train: bad input exits 2 naming the field, the value and wha
     [['--warmup', '-1'], 'optimizer.warmup = -1: must be an integer ≥ 0'],
     [['--hidden', '-1,4'], "--hidden = '-1,4': must be positive integer widths"],
     [['--extra', 'muonLr'], "--extra = 'muonLr': must be KEY=VALUE pairs"],
-    [['--probes', 'sharpness'], "probes = 'sharpness': must name a registered probe: gradNorm, weightNorm, spectrum"],
+    [['--probes', 'curvature'], "probes = 'curvature': must name a registered probe: gradNorm, weightNorm, spectrum"],
   ])('%j', async (flags, message) => {
     const r = await cli('train', ...tiny, ...flags);
     expect(r.code).toBe(2);

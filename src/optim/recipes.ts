@@ -5,6 +5,7 @@ import { partition } from './partition.ts';
 import { isHiddenMatrix } from '../models/init.ts';
 import { scaleByMuon } from './scaleByMuon.ts';
 import { stiefelRetraction } from './stiefelRetraction.ts';
+import { globalNormConstraint } from './globalNormConstraint.ts';
 import { clipByGlobalNorm } from './clipByGlobalNorm.ts';
 import { scaleByAdam } from './scaleByAdam.ts';
 import { linearWarmup, scaleByLearningRate } from './scaleByLearningRate.ts';
@@ -51,12 +52,14 @@ const RECIPES = new Map<string, Recipe>([
   /**
    * Muon on the hidden matrices, AdamW on the rest (embedding, head, vectors), decoupled decay wd on both.
    * extra: muonLr (0.02, Jordan et al.'s default), momentum (0.95), nesterov (true), nsSteps (5); lr is AdamW's.
+   * extra.muonInput = true also gives the input-side matrix W1 to Muon (a claim about the directions Muon
+   * equalizes in the input weights needs Muon to act on them; the reference implementations leave it to AdamW).
    */
-  ['muon', (c) => partition((p, all) => (isHiddenMatrix(p, all) ? 'muon' : 'adamw'), {
+  ['muon', (c) => { const input = muonInput(c); return partition((p, all) => (isHiddenMatrix(p, all) || (input && p.name === 'W1') ? 'muon' : 'adamw'), {
     muon: chain(...pre(c), scaleByMuon({ momentum: num(c, 'momentum', 0.95), nesterov: c.extra.nesterov !== false, nsSteps: num(c, 'nsSteps', 5) }),
       addDecayedWeights(c.wd, mask(c)), scaleByLearningRate(linearWarmup(num(c, 'muonLr', 0.02), c.warmup))),
     adamw: chain(...pre(c), scaleByAdam({ b1: c.beta1, b2: c.beta2, eps: c.eps }), addDecayedWeights(c.wd, mask(c)), lr(c)),
-  })],
+  }); }],
   /**
    * WanD (reconstructed, see src/optim/wand.ts): multicanonical Langevin dynamics with a Wang–Landau bias on
    * the training loss. lr is η; wd adds coupled L2 (0 for "without regularization"). extra: temperature (1e-4),
@@ -68,6 +71,13 @@ const RECIPES = new Map<string, Recipe>([
   }))],
 ]);
 
+/** extra.muonInput, read when the recipe is built (so that config validation sees it read). */
+const muonInput = (c: OptimizerConfig): boolean => {
+  const v = c.extra.muonInput ?? false;
+  check(typeof v === 'boolean', 'optimizer.extra.muonInput', v, 'must be true (Muon also on W1) or false');
+  return v as boolean;
+};
+
 const num = (c: OptimizerConfig, key: string, fallback: number): number => {
   const v = c.extra[key] ?? fallback;
   check(isNum(v), `optimizer.extra.${key}`, v, 'must be a number');
@@ -77,7 +87,9 @@ const num = (c: OptimizerConfig, key: string, fallback: number): number => {
 /**
  * Applies the options every recipe shares, after the recipe's update: extra.langevinT = T adds Langevin noise
  * √(2·lr·T)·N(0, 1) (src/optim/addLangevinNoise.ts); extra.stiefel = 'hidden' then keeps the hidden matrices
- * on the Stiefel manifold scaled by extra.stiefelScale (default 1) (src/optim/stiefelRetraction.ts).
+ * on the Stiefel manifold scaled by extra.stiefelScale (default 1) (src/optim/stiefelRetraction.ts);
+ * extra.globalNorm = c holds the whole parameter vector at c × its norm at init, Omnigrok's constraint
+ * (src/optim/globalNormConstraint.ts), last of all.
  */
 function withConstraints(cfg: OptimizerConfig, t: Transform<any>, seed: number): Transform<any> {
   const parts = [t];
@@ -89,6 +101,11 @@ function withConstraints(cfg: OptimizerConfig, t: Transform<any>, seed: number):
   if (cfg.extra.stiefel !== undefined) {
     check(cfg.extra.stiefel === 'hidden', 'optimizer.extra.stiefel', cfg.extra.stiefel, "must be 'hidden' (the matrices between hidden layers)");
     parts.push(stiefelRetraction(isHiddenMatrix, num(cfg, 'stiefelScale', 1)));
+  }
+  if (cfg.extra.globalNorm !== undefined) {
+    const c = num(cfg, 'globalNorm', 1);
+    check(c > 0, 'optimizer.extra.globalNorm', c, 'must be a positive multiple of the parameter norm at init, e.g. 1');
+    parts.push(globalNormConstraint(c));
   }
   return parts.length === 1 ? t : chain(...parts);
 }

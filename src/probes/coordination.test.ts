@@ -1,7 +1,8 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { fccSites } from '../models/ve.ts';
-import { coordinationNumbers, correlationDegrees, focal, principalPlane, shuffleColumns } from './coordination.ts';
+import { rng } from '../engine/rng.ts';
+import { THRESHOLDS, cloudRows, coordinationNumbers, correlationDegrees, focal, plantGroups, plantedCloudCoordination, principalPlane, shuffleColumns } from './coordination.ts';
 
 const cloud = (pts: readonly (readonly number[])[]): Float32Array => Float32Array.from(pts.flat());
 
@@ -25,6 +26,54 @@ describe('coordination numbers of a point cloud', () => {
     const c = coordinationNumbers(cloud(pts), pts.length, 3);
     expect(c[pts.findIndex((p) => p.join() === '2,2,2')]).toBe(6);
     expect(c[0]).toBe(3);
+  });
+});
+
+describe('coordination numbers: the Gram-matrix distances', () => {
+  test.prop([fc.integer({ min: 2, max: 30 }), fc.integer({ min: 1, max: 9 }), fc.integer({ min: 0, max: 1000 })])('should agree with counting by direct distances', (n, dim, seed) => {
+    // Arrange: a random cloud, and the reference count from distances computed one coordinate at a time
+    const r = rng(seed, 'test'), X = Float32Array.from({ length: n * dim }, () => r.normal());
+    const dist = (i: number, j: number) => Math.hypot(...Array.from({ length: dim }, (_, k) => X[i * dim + k] - X[j * dim + k]));
+    const expected = Array.from({ length: n }, (_, i) => {
+      const others = Array.from({ length: n }, (_, j) => j).filter((j) => j !== i).map((j) => dist(i, j));
+      const nn = Math.min(...others);
+      return others.filter((d) => d <= 1.1 * nn * (1 + 1e-9)).length;
+    });
+
+    // Act / Assert
+    expect(coordinationNumbers(X, n, dim)).toEqual(expected);
+  });
+
+  test('should read a planted VE cloud of 961 points (the inputs of a+b mod 31) as 12, but a 12% subsample of it far lower', () => {
+    // Arrange: the FCC sites, and a random 12% of them (what the probe read before issue 13)
+    const sites = fccSites(961), r = rng(0, 'test');
+    const sub = sites.filter(() => r.next() < 0.12);
+
+    // Act
+    const all = plantedCloudCoordination(961);
+    const few = coordinationNumbers(cloud(sub), sub.length, 3).sort((a, b) => a - b)[sub.length >> 1];
+
+    // Assert
+    expect(all).toBe(12);
+    expect(few).toBeLessThan(6);
+  });
+
+  test('should take every input, in order, as the cloud', () => {
+    expect(Array.from(cloudRows(5))).toEqual([0, 1, 2, 3, 4]);
+  });
+});
+
+describe('planted 12-neighbour groups in a weight matrix', () => {
+  test.prop([fc.integer({ min: 26, max: 200 }), fc.constantFrom(62, 94)], { numRuns: 20 })('should read 12 at every threshold, whatever the weights underneath', (cols, rows) => {
+    // Arrange: unstructured weights
+    const r = rng(cols, 'test'), W = Float32Array.from({ length: rows * cols }, () => r.normal());
+
+    // Act
+    const P = plantGroups(W, rows, cols);
+
+    // Assert: each planted neuron has its 12 group-mates, and the focal degree is 12
+    for (const t of THRESHOLDS) expect(focal(correlationDegrees(P, rows, cols, t))).toBe(12);
+    expect(correlationDegrees(P, rows, cols).slice(0, 13)).toEqual(Array(13).fill(12));
   });
 });
 

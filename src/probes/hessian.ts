@@ -54,3 +54,42 @@ export const hessian: Probe = {
     return { 'hessian:top': lambda, 'hessian:trace': trace, 'hessian:top*norm2': lambda * norm2, 'hessian:trace*norm2': trace * norm2 };
   },
 };
+
+/** The decade of training loss in which `sharpness` measures: around 10⁻⁴, the level E5 compares states at. */
+export const SHARPNESS_BAND: readonly [number, number] = [1e-5, 1e-3];
+
+/** Top eigenvalue of the training-loss Hessian by power iteration (`iters` HVPs), with ‖θ‖²; restores θ and ∇. */
+export function topEigenvalue(model: Model, task: Task, seed: number, iters = 15): { top: number; norm2: number } {
+  const savedGrads = model.grads.map((g) => Float32Array.from(g));
+  const n = model.params.reduce((s, p) => s + p.data.length, 0);
+  const norm2 = model.params.reduce((s, p) => s + p.data.reduce((t, x) => t + x * x, 0), 0);
+  const eps = 1e-3 * Math.max(Math.sqrt(norm2 / n), 1e-3);
+  const r = rng(seed, 'hessian');
+  let v: Float64Array[] = model.params.map((p) => Float64Array.from(p.data, () => r.normal()));
+  let lambda = 0;
+  for (let it = 0; it < iters; it++) {
+    const nv = Math.sqrt(dot(v, v));
+    v = v.map((x) => x.map((y) => y / nv));
+    const hv = hvp(model, task, v, eps);
+    lambda = dot(v, hv);
+    v = hv;
+  }
+  model.grads.forEach((g, i) => g.set(savedGrads[i]));
+  return { top: lambda, norm2 };
+}
+
+/**
+ * `sharpness` (claim E5): the Hessian's top eigenvalue (`sharpness:top`) and times ‖θ‖² (`sharpness:top*norm2`),
+ * measured only at evaluations where the full-batch training loss lies in SHARPNESS_BAND (elsewhere it records
+ * nothing): E5 compares states at matched training loss, so the 30 gradient evaluations of the power iteration
+ * are spent only near that level, not at every evaluation as `hessian` does.
+ */
+export const sharpness: Probe = {
+  name: 'sharpness',
+  measure({ model, task, step }): Record<string, number> {
+    const { loss } = model.evaluate(task.train);
+    if (!(loss >= SHARPNESS_BAND[0] && loss <= SHARPNESS_BAND[1])) return {};
+    const { top, norm2 } = topEigenvalue(model, task, step);
+    return { 'sharpness:top': top, 'sharpness:top*norm2': top * norm2 };
+  },
+};

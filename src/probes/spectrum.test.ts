@@ -24,3 +24,21 @@ describe('spectrum probe', () => {
     expect(sp.filter((s) => s > bulkEdge(sp, rows, cols)).length).toBe(1);
   });
 });
+
+describe('Fourier alignment of the input-side weights', () => {
+  test('should read 1 for weights whose top directions are single Fourier modes, and ≈ 0.2 for random weights', async () => {
+    const { fourierAlignment } = await import('./fourier.ts');
+    // Arrange: p = 31, 2p × 8 weights; columns: cos and sin at f = 3 on the a-block, at f = 7 on the b-block (distinct scales)
+    const p = 31, h = 8, W = new Float32Array(2 * p * h);
+    for (let a = 0; a < p; a++) {
+      W[a * h + 0] = 4 * Math.cos((2 * Math.PI * 3 * a) / p); W[a * h + 1] = 3.5 * Math.sin((2 * Math.PI * 3 * a) / p);
+      W[(p + a) * h + 2] = 3 * Math.cos((2 * Math.PI * 7 * a) / p); W[(p + a) * h + 3] = 2.5 * Math.sin((2 * Math.PI * 7 * a) / p);
+    }
+    const r = rng(2, 'align'), noise = Float32Array.from({ length: 2 * p * h }, () => r.normal());
+    // Act and Assert
+    expect(fourierAlignment(W, 2 * p, h, p, 4)).toBeCloseTo(1, 5);
+    const random = fourierAlignment(noise, 2 * p, h, p, 4);
+    expect(random).toBeGreaterThan(0.1);
+    expect(random).toBeLessThan(0.4);
+  });
+});

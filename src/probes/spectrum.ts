@@ -1,6 +1,5 @@
 import { SingularValueDecomposition, Matrix } from 'ml-matrix';
-import { newtonSchulz5 } from '../engine/linalg.ts';
-import { isHiddenMatrix } from '../models/init.ts';
+import { fourierAlignment } from './fourier.ts';
 import type { Probe } from './probe.ts';
 
 /** Singular values of a row-major [rows × cols] matrix, largest first (ml-matrix's SVD). */
@@ -21,13 +20,18 @@ export function bulkEdge(sv: readonly number[], rows: number, cols: number): num
   return s * (Math.sqrt(rows) + Math.sqrt(cols));
 }
 
+/** How many of W1's top singular directions `spectrum:W1:fourierAlign` averages over (two key frequencies' cos and sin). */
+export const ALIGN_TOP = 4;
+
 /**
  * `spectrum`: for every weight matrix, its top three singular values (`spectrum:W2:s1` …), the bulk edge
- * (`spectrum:W2:edge`) and the number of singular values above it (`spectrum:W2:outliers`).
+ * (`spectrum:W2:edge`) and the number of singular values above it (`spectrum:W2:outliers`); on a two-operand
+ * modular task, also the alignment of W1's top ALIGN_TOP input-side singular directions with the task's
+ * Fourier directions (`spectrum:W1:fourierAlign`, src/probes/fourier.ts fourierAlignment).
  */
 export const spectrum: Probe = {
   name: 'spectrum',
-  measure({ model }) {
+  measure({ model, task }) {
     const out: Record<string, number> = {};
     for (const p of model.params) {
       if (p.shape.length !== 2) continue;
@@ -36,25 +40,10 @@ export const spectrum: Probe = {
       out[`spectrum:${p.name}:edge`] = edge;
       out[`spectrum:${p.name}:outliers`] = sv.filter((s) => s > edge).length;
     }
-    return out;
-  },
-};
-
-/**
- * `muonUpdate`: what Muon would do with the current gradient of each hidden matrix: the largest and smallest
- * singular values of its Newton–Schulz orthogonalization (`muonUpdate:W2:max`, `muonUpdate:W2:min`). For an
- * exact UVᵀ both would be 1.
- */
-export const muonUpdate: Probe = {
-  name: 'muonUpdate',
-  measure({ model }) {
-    const out: Record<string, number> = {};
-    model.params.forEach((p, i) => {
-      if (!isHiddenMatrix(p, model.params)) return;
-      const [rows, cols] = p.shape, sv = singularValues(newtonSchulz5(model.grads[i], rows, cols), rows, cols);
-      out[`muonUpdate:${p.name}:max`] = sv[0];
-      out[`muonUpdate:${p.name}:min`] = sv[sv.length - 1];
-    });
+    const W1 = model.params.find((q) => q.name === 'W1');
+    if (W1 && task.tokensPerExample === 2 && W1.shape[0] === 2 * task.classes) {
+      out['spectrum:W1:fourierAlign'] = fourierAlignment(W1.data, W1.shape[0], W1.shape[1], task.classes, ALIGN_TOP);
+    }
     return out;
   },
 };

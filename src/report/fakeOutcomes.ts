@@ -1,5 +1,6 @@
 import { defineClaim } from '../claims/claim.ts';
 import { metrics } from '../claims/metrics.ts';
+import { control } from '../claims/controls.ts';
 import { compare, oneSample } from '../claims/predictions/index.ts';
 import { verdictOf } from '../claims/verdict.ts';
 import type { Status } from '../claims/evidence.ts';
@@ -33,6 +34,8 @@ export function fakeOutcome(id: string, title: string, ratio: number, recorded: 
       oneSample({ name: 'delay ≥ 10×', arm: 'wd=1', metric: metrics.delayRatio, greaterThan: 10 }),
       compare({ name: 'weaker decay groks later', arms: ['wd=0.3', 'wd=1'], metric: metrics.tGrok, direction: 'greater', effect: 'ratio', minEffect: 1.1, paired: true }),
     ],
+    controls: [control({ name: 'the delay is measurable', expected: { value: 'test accuracy rises after memorization', cite: 'planted' },
+      prediction: oneSample({ name: 'delay > 1×', arm: 'wd=0.3', metric: metrics.delayRatio, greaterThan: 1 }) })],
     recorded,
   });
   const runs = {
@@ -41,7 +44,7 @@ export function fakeOutcome(id: string, title: string, ratio: number, recorded: 
   };
   const verdict = verdictOf(claim, runs, { trainMs: 0, runtimeMs: 1200 });
   return {
-    claim, verdict, runs, figures: [], checkpoints: [],
+    claim, verdict, runs, figures: [], checkpoints: [], regimes: [{ claim, verdict, runs }],
     ledger: { recorded, measured: verdict.status, reproduced: recorded === verdict.status, enforced: true },
   };
 }

@@ -20,9 +20,10 @@ export function effectText(e: Evidence): string {
 /** One line: "REFUTED — median t_grok / t_mem = 2.1 [1.9, 2.6] vs > 10 (p_adj 0.99); …". */
 export function summaryLine(v: Verdict): string {
   const parts = v.evidence.map((e) => `${e.prediction}: ${effectText(e)} vs ${e.direction === 'greater' ? '>' : '<'} ${num(e.threshold)}, p_adj ${pval(e.pAdjusted)} → ${e.status}`);
-  const extra = v.status !== 'inconclusive' ? '' : v.error ? ` — error: ${v.error}` : v.unmet?.length ? ` — a precondition does not hold: ${v.unmet.join('; ')}`
-    : ` — about ${v.seedsNeeded ?? '>8×'} seeds per arm would decide it`;
-  return `${v.status.toUpperCase()}${extra}${parts.length ? ` — ${parts.join('; ')}` : ''}`;
+  const extra = v.status === 'untestable' ? ` — ${v.untestable}` : v.status !== 'inconclusive' ? '' : v.error ? ` — error: ${v.error}`
+    : v.unmet?.length ? ` — not decidable here: ${v.unmet.join('; ')}` : ` — about ${v.seedsNeeded ?? '>8×'} seeds per arm would decide it`;
+  const regimes = (v.regimes?.length ?? 0) > 1 ? ` — by regime: ${v.regimes!.map((r) => `${r.regime.name} ${r.status.toUpperCase()}`).join(', ')}` : '';
+  return `${v.status.toUpperCase()}${extra}${regimes}${parts.length ? ` — ${parts.join('; ')}` : ''}`;
 }
 
 /** "k/n (rate% [lo, hi])" with a 95% Wilson interval. */

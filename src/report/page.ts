@@ -10,7 +10,7 @@ import { effectText, num, pval, rate, summaryLine } from './format.ts';
 import { type ClaimOutcome, ledgerStatus } from './outcome.ts';
 import { learningCurves, metricStrip, samplerCurves, tuningCurve } from './plots.ts';
 import { seedTitle } from './seeds.ts';
-import { regimeOf } from './table.ts';
+import { cellOf, regimeOf } from './table.ts';
 
 /**
  * A claim's Allure page as data, so that one description of the page feeds both writers: allure-js-commons'
@@ -42,7 +42,7 @@ export function arxivIds(text: string): string[] {
 /** Markdown with each arXiv id turned into a link to its abstract page. */
 export const linkArxiv = (md: string): string => md.replace(ARXIV, (m, id) => `[${m}](https://arxiv.org/abs/${id})`);
 
-/** The verdict label's value: supported / refuted / inconclusive (untestable once claims can say so). */
+/** The verdict label's value: supported / refuted / inconclusive / untestable. */
 export const verdictLabel = (v: Verdict): string => v.status;
 
 /** What the ledger says about the claim: the recorded verdict reproduced, changed, not yet recorded, or not enforced. */
@@ -78,6 +78,14 @@ export function claimPage(o: ClaimOutcome): Page {
     body.push({ kind: 'step', body: [], name: `prediction ${i + 1} — ${e.prediction}: ${e.status.toUpperCase()} (${effectText(e)}; p_adj ${pval(e.pAdjusted)})` });
     body.push(png(`${e.prediction}: ${claim.predictions[i].metric.name} per seed`, strips[i]));
   }
+  for (const r of o.regimes.filter((r) => r.claim !== claim)) {
+    const rv = r.verdict;
+    body.push({
+      kind: 'step', name: `regime '${r.claim.regimeName}': ${rv.status.toUpperCase()}${rv.unmet?.length ? ` (${rv.unmet.join('; ')})` : ''}`,
+      body: rv.evidence.map((e, i) => ({ kind: 'step' as const, body: [], name: `prediction ${i + 1} — ${e.prediction}: ${e.status.toUpperCase()} (${effectText(e)}; p_adj ${pval(e.pAdjusted)})` })),
+    });
+    for (const [arm, ts] of Object.entries(r.runs)) body.push(png(`learning curves: ${r.claim.regimeName} · ${arm}`, learningCurves(arm, ts)));
+  }
   for (const f of figures) body.push(png(f.title, f.png));
   for (const t of claim.tuning) body.push(png(`tuning curve: ${t.name}`, tuningCurve(t)));
   body.push({ kind: 'attachment', name: 'provenance.json', content: JSON.stringify(prov, null, 1), type: 'application/json' });
@@ -94,7 +102,7 @@ export function claimPage(o: ClaimOutcome): Page {
     labels: [
       { name: 'verdict', value: verdictLabel(v) },
       { name: 'ledger', value: ledgerLabel(o) },
-      { name: 'regime', value: regimeOf(claim.scale) },
+      ...o.regimes.map((r) => ({ name: 'regime', value: `${r.claim.regimeName}${claim.scale === 'full' ? ` @ ${regimeOf('full')}` : ''}` })),
       { name: 'epic', value: seedTitle(claim.source.seed) },
       { name: 'feature', value: claim.topic },
       { name: 'story', value: `${claim.id}: ${claim.title}` },
@@ -153,14 +161,18 @@ function describe(o: ClaimOutcome, prov: ProvenanceRow[], checkpoints: readonly 
     `> ${claim.quote}`, '',
     linkArxiv(`**Source:** ${seedTitle(s.seed)}, ${s.section}${s.paper ? `; primary paper: ${s.paper}` : ''}.`), '',
     ...(warning ? [`> ⚠️ **Fair-baseline warning.** ${warning}`, ''] : []),
-    '## Results',
+    ...(v.untestable ? [`> **Untestable as quoted.** ${v.untestable}`, ''] : []),
+    ...regimesBlock(o),
+    ...controlsBlock(v),
+    `## Results${o.regimes.length > 1 ? ` in the source's regime (${claim.regimeName})` : ''}`,
     '| prediction | test | effect [95% CI] | threshold | p / p_adj | n | verdict |', '|---|---|---|---|---|---|---|', ...rows,
     '', `Runs: ${Object.entries(v.runs).map(([a, r]) => `${a}: ${r.length}`).join(', ')}; ${(v.cpuMs / 1000).toFixed(0)} s of training in all (single-core time summed over runs); this check took ${(v.runtimeMs / 1000).toFixed(0)} s of wall time${v.trainMs === 0 ? ', every run read back from the run store' : ''}.`, '',
     '## Pre-registered protocol',
     `- Arms: ${Object.keys(claim.configs).map((a) => `\`${a}\``).join(', ')}; seeds 0..${claim.seeds - 1} in every arm (shared splits and inits).`,
-    `- α = ${claim.alpha}, Holm-adjusted across ${claim.predictions.length} prediction(s); decision rule: supported when significant and the effect's 95% CI clears the smallest effect that matters, refuted when significant the other way or the CI lies wholly on the other side, inconclusive otherwise.`,
+    `- α = ${claim.alpha}, Holm-adjusted across ${claim.predictions.length} prediction(s), separately for support and for refutation; decision rule (the same bar both ways): supported when the test against the smallest effect that matters is significant and the effect's 95% CI lies wholly beyond it, refuted when the same test in the other direction is significant and the CI lies wholly short of it, inconclusive otherwise — and inconclusive whatever the tests say when a positive control failed or a precondition did not hold.`,
+    ...(o.regimes.length > 1 ? [`- Regimes: ${o.regimes.map((r) => `**${r.claim.regimeName}**${r.claim.isSource ? ' (the source\'s)' : ''}`).join(', ')}; quantifier **${claim.quantifier}**: ${claim.quantifier === 'universal' ? 'refuted by any regime that refutes (its controls held); supported when the source\'s regime supports and none refutes' : 'supported by any regime that supports; refuted when the source\'s regime refutes and none supports'}.`] : []),
     ...claim.predictions.map((p, i) => `- Prediction ${i + 1}, **${p.name}**: ${p.protocol}`),
-    '', '## Regime', linkArxiv(claim.regime), '',
+    '', '## Regime', ...o.regimes.flatMap((r) => [o.regimes.length > 1 ? `**${r.claim.regimeName}.** ${linkArxiv(r.claim.regime)}` : linkArxiv(r.claim.regime), '']),
     '## Deviations from the protocol', claim.deviations || 'None.', '',
     '## Success rates',
     'Runs that memorized (train accuracy ≥ threshold) and grokked (test accuracy ≥ threshold) within the budget, with 95% Wilson intervals:', '',
@@ -175,6 +187,34 @@ function describe(o: ClaimOutcome, prov: ProvenanceRow[], checkpoints: readonly 
     ...(checkpoints.length ? ['## Checkpoints', `Weights as .npy (one file per parameter) under \`${checkpoints[0].dir.split('/').slice(0, 3).join('/')}/\`:`, '',
       ...checkpoints.map((c) => `- ${c.arm}, seed ${c.seed}, step ${c.step} (${c.labels.join(', ')}): \`${c.dir}\``), ''] : []),
   ].join('\n');
+}
+
+/** The verdict in each regime, with its controls and what kept it undecided. */
+function regimesBlock(o: ClaimOutcome): string[] {
+  if (o.regimes.length < 2 && o.verdict.controls.length === 0 && o.verdict.preconditions.length === 0) return [];
+  return [
+    '## Verdict per regime',
+    '| regime | verdict | deciding effect [95% CI] | positive controls | preconditions |', '|---|---|---|---|---|',
+    ...o.regimes.map(({ claim: c, verdict: r }) => {
+      const cell = cellOf(r);
+      const pre = r.preconditions.map((p) => `${p.unmet === null ? '✓' : '✗'} ${p.name}${p.unmet ? `: ${p.unmet}` : ''}`).join('<br>') || '—';
+      return `| ${c.regimeName}${c.isSource ? ' (source)' : ''}${c.scale === 'full' ? ' @ full scale' : ''} | **${r.status.toUpperCase()}** | ${cell.effect} | ${cell.controls} | ${pre} |`;
+    }),
+    '',
+  ];
+}
+
+/** Each positive control: what the paper (or the planted effect) says beside what this harness measured. */
+function controlsBlock(v: Verdict): string[] {
+  const all = (v.regimes ?? [v]).flatMap((r) => r.controls.map((c) => ({ regime: r.regime.name, c })));
+  if (!all.length) return [];
+  return [
+    '## Positive controls',
+    'Each must come out supported for its regime\'s verdict to count: the effect shown where it is known to exist.', '',
+    '| regime | control | expected (source) | measured here | passed |', '|---|---|---|---|---|',
+    ...all.map(({ regime, c }) => `| ${regime} | ${c.name} | ${c.expected ? linkArxiv(`${c.expected.value} (${c.expected.cite})`) : '—'} | ${effectText(c.evidence)} vs ${c.evidence.direction === 'greater' ? '>' : '<'} ${num(c.evidence.threshold)} | ${c.passed ? '✓ yes' : `✗ no (${c.evidence.status})`} |`),
+    '',
+  ];
 }
 
 /** Which engine trained the claim's arms: grokcheck's own kernels, or TensorFlow.js for tfjs models. */

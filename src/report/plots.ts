@@ -2,6 +2,7 @@ import { createCanvas } from '@napi-rs/canvas';
 import { Chart, registerables, type ChartConfiguration, type Plugin } from 'chart.js';
 import { median } from '../stats/median.ts';
 import type { Trajectory } from '../train/trajectory.ts';
+import { tuneValueLabel } from '../claims/tune.ts';
 
 Chart.register(...registerables);
 
@@ -172,7 +173,7 @@ export function scatter(title: string, series: Record<string, [number, number][]
 
 /** A tuning curve: the median objective over the tuning seeds at each grid value (triangles: censored), the chosen value ringed. */
 export function tuningCurve(t: { name: string; objective: string; best: unknown; table: { value: unknown; median: number }[] }): Buffer {
-  const labels = t.table.map((r) => String(r.value));
+  const labels = t.table.map((r) => tuneValueLabel(r.value));
   const finite = t.table.map((r) => r.median).filter(Number.isFinite);
   const top = finite.length ? Math.max(...finite) * 1.5 : 1;
   const at = (r: { median: number }) => (Number.isFinite(r.median) ? r.median : top);
@@ -183,7 +184,7 @@ export function tuningCurve(t: { name: string; objective: string; best: unknown;
       datasets: [
         { label: `median ${t.objective}`, data: pts((r) => Number.isFinite(r.median)), showLine: true, borderColor: PALETTE[0], backgroundColor: PALETTE[0], pointRadius: 5 },
         { label: 'never reached (censored)', data: pts((r) => !Number.isFinite(r.median)), backgroundColor: PALETTE[1], pointStyle: 'triangle', pointRadius: 8 },
-        { label: `chosen: ${String(t.best)}`, data: pts((r) => r.value === t.best), backgroundColor: '#00000000', borderColor: '#000000', pointRadius: 11, borderWidth: 2 },
+        { label: `chosen: ${tuneValueLabel(t.best)}`, data: pts((r) => r.value === t.best), backgroundColor: '#00000000', borderColor: '#000000', pointRadius: 11, borderWidth: 2 },
       ],
     },
     options: {

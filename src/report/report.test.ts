@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { claimVerdict } from '../claims/verdict.ts';
 import { allureFiles, writeEnvironment } from './allure.ts';
 import { fakeOutcome } from './fakeOutcomes.ts';
 import { ledgerStatus } from './outcome.ts';
@@ -71,6 +72,25 @@ describe('the claim page', () => {
     expect(page.description.indexOf('**Verdict:**')).toBeLessThan(page.description.indexOf('## Results'));
     expect(page.description).toContain('data:image/png;base64,');
     expect(page.body.some((b) => b.kind === 'attachment' && b.name === 'environment.json')).toBe(false);
+  });
+
+  test('should show the verdict per regime, and each positive control beside the number it is checked against', () => {
+    // Arrange: the source's regime refutes; a second regime supports but its control failed
+    const o = fakeOutcome('X1', 'a made-up delay claim', 4, 'refuted');
+    const e = o.verdict.evidence[0];
+    const other = {
+      ...o.verdict, status: 'inconclusive' as const, seedsNeeded: null, regime: { name: 'transformer', source: false },
+      controls: [{ name: 'the known delay shows', expected: { value: '10²–10³×', cite: 'Power et al. (2022), arXiv 2201.02177' }, evidence: { ...e, status: 'refuted' as const }, passed: false }],
+      unmet: ["control 'the known delay shows' failed"],
+    };
+    const v = claimVerdict({ quantifier: 'universal' }, [o.verdict, other]);
+    // Act
+    const page = claimPage({ ...o, verdict: v, regimes: [o.regimes[0], { claim: { ...o.claim, regimeName: 'transformer', isSource: false }, verdict: other, runs: o.runs }] });
+    // Assert
+    expect(page.description).toMatch(/## Verdict per regime[\s\S]*\| CI scale \(source\) \| \*\*REFUTED\*\*[\s\S]*\| transformer \| \*\*INCONCLUSIVE\*\* \|[^\n]*1\/1 controls failed/);
+    expect(page.description).toMatch(/## Positive controls[\s\S]*\| transformer \| the known delay shows \| 10²–10³× \(Power et al\. \(2022\), \[arXiv 2201\.02177\]/);
+    expect(page.description).toContain('✗ no (refuted)');
+    expect(page.labels.filter((l) => l.name === 'regime').map((l) => l.value)).toEqual(['CI scale', 'transformer']);
   });
 
   test('should pass when the recorded verdict is reproduced and fail, naming both, when it changed', () => {

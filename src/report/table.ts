@@ -9,28 +9,46 @@ export const REPORTS = join(process.cwd(), 'reports');
 const JSON_PATH = join(REPORTS, 'claims.json'), MD_PATH = join(REPORTS, 'claims.md');
 export const MAP_PATH = join(REPORTS, 'verdict-map.png');
 
-/** One claim's row. `verdict`, `regime` and `reproduced` feed the verdict map; the rest is claims.md's columns. */
+/** One claim's verdict in one of its regimes: a cell of the verdict map. */
+export interface RegimeCell { regime: string; status: string; effect: string; controls: string }
+
+/** One claim's row. `verdict`, `cells` and `reproduced` feed the verdict map; the rest is claims.md's columns. */
 export interface Row {
   id: string; title: string; status: string; effect: string; p: string; n: string; grokked: string; runtime: string; note: string;
   verdict?: string; regime?: string; reproduced?: boolean | null;
+  /** The verdict in each regime, the source's first (absent in rows read back from an older claims.md). */
+  cells?: RegimeCell[];
   /** When the row was written (ms since the epoch): which claims ran in this run. */
   at?: number;
 }
 
-/** The regime a verdict belongs to: a map column. Today the scale; later a claim's own regimes. */
+/** The scale a verdict belongs to, added to its regimes' names at full scale. */
 export const regimeOf = (scale: 'ci' | 'full'): string => (scale === 'full' ? 'full scale' : 'CI scale');
 
+/** The prediction that decided a verdict: the first whose status is the verdict's, else the first. */
+const deciding = (v: Verdict) => v.evidence.find((x) => x.status === v.status) ?? v.evidence[0];
+
+/** A regime's cell: its verdict, deciding effect and its controls' outcome in words. */
+export function cellOf(v: Verdict, suffix = ''): RegimeCell {
+  const e = deciding(v), failed = v.controls.filter((c) => !c.passed).length;
+  return {
+    regime: `${v.regime.name}${v.regime.source ? ' (source)' : ''}${suffix}`, status: v.status, effect: e ? effectText(e) : '—',
+    controls: v.controls.length === 0 ? 'no control' : failed ? `${failed}/${v.controls.length} controls failed` : `${v.controls.length} control${v.controls.length > 1 ? 's' : ''} passed`,
+  };
+}
+
 export function rowOf(v: Verdict, extra: Pick<Row, 'regime' | 'reproduced'> = {}): Row {
-  // the headline effect: the prediction that decided the verdict (first refuted, else first inconclusive, else first)
-  const e = v.evidence.find((x) => x.status === v.status) ?? v.evidence[0];
+  const e = deciding(v);
+  const suffix = extra.regime === 'full scale' ? ' @ full scale' : '';
   const n = Object.entries(v.runs).map(([a, rs]) => `${a} ${rs.length}`).join(', ');
   return {
     id: v.claim.id, title: v.claim.title, status: v.status.toUpperCase(),
     effect: e ? effectText(e) : '—', p: e ? `${pval(e.pAdjusted)} / ${pval(e.pOppositeAdjusted)}` : '—', n: n || '—',
     grokked: Object.entries(v.runs).map(([a, rs]) => `${a} ${rate(rs.filter((r) => r.tGrok !== null).length, rs.length)}`).join('; ') || '—',
     runtime: `${(v.cpuMs / 1000).toFixed(0)} s CPU`,
-    note: v.error ?? (v.unmet?.length ? `precondition not met: ${v.unmet.join('; ')}` : v.status === 'inconclusive' ? `≈${v.seedsNeeded ?? '>8×'} seeds/arm would decide` : `${v.evidence.length} prediction(s), Holm-adjusted`),
+    note: v.error ?? (v.untestable ? `untestable: ${v.untestable}` : v.unmet?.length ? `not decidable here: ${v.unmet.join('; ')}` : v.status === 'inconclusive' ? `≈${v.seedsNeeded ?? '>8×'} seeds/arm would decide` : `${v.evidence.length} prediction(s), Holm-adjusted`),
     verdict: v.status, regime: extra.regime ?? 'CI scale', reproduced: extra.reproduced ?? null, at: Date.now(),
+    cells: (v.regimes ?? [v]).map((r) => cellOf(r, suffix)),
   };
 }
 
@@ -57,16 +75,28 @@ export function readRows(): Row[] {
   return md ? [...parseRows(md).values()] : [];
 }
 
-/** The verdict map of the recorded rows: one column per regime that ran. */
+/**
+ * The verdict map of the recorded rows: the claim's verdict, then a column per regime (the source's first, then
+ * the others in the file's order), each cell naming its regime. Rows from an older claims.md have one regime.
+ */
 export function mapOf(rows: readonly Row[]): Buffer {
-  const regimes = [...new Set(rows.map((r) => r.regime ?? 'CI scale'))].sort();
-  const mapRows: MapRow[] = rows.map((r) => ({
-    id: r.id, title: r.title,
-    cells: { [r.regime ?? 'CI scale']: { status: r.verdict ?? r.status.toLowerCase(), effect: r.effect } },
-  }));
+  const cellsOf = (r: Row): RegimeCell[] => r.cells ?? [{ regime: r.regime ?? 'CI scale', status: r.verdict ?? r.status.toLowerCase(), effect: r.effect, controls: '' }];
+  const k = Math.max(1, ...rows.map((r) => cellsOf(r).length));
+  const columns = k === 1 ? ['verdict'] : ['claim verdict', 'source regime', ...Array.from({ length: k - 1 }, (_, i) => `regime ${i + 2}`)];
+  const mapRows = rows.map((r): MapRow => {
+    const cells = cellsOf(r), status = r.verdict ?? r.status.toLowerCase();
+    if (k === 1) return { id: r.id, title: r.title, cells: { verdict: { status, effect: r.effect } } };
+    return {
+      id: r.id, title: r.title,
+      cells: <MapRow['cells']>{
+        'claim verdict': { status, effect: cells.length > 1 ? tally(cells) : '' },
+        ...Object.fromEntries(cells.map((c, i) => [columns[i + 1], { status: c.status, effect: `${c.regime}: ${c.effect}` }])),
+      },
+    };
+  });
   // no ledger count in the committed figure: it would depend on which run drew it last (the report's front
   // page counts recorded verdicts reproduced from the results' labels instead)
-  return verdictMap(mapRows, regimes.length ? regimes : ['CI scale']);
+  return verdictMap(mapRows, columns);
 }
 
 export function renderTable(rows: Row[]): string {
@@ -74,13 +104,19 @@ export function renderTable(rows: Row[]): string {
   return [
     '# grokcheck: verdicts', '',
     '![verdict map: claims × regimes, coloured by verdict, with the deciding effect and its 95% CI](verdict-map.png)', '',
-    'Generated by `npm test`. Effect [95% CI] and Holm-adjusted p (claimed direction / opposite direction) of the prediction that decided the verdict; n = seeds per arm; grokked = runs reaching the test-accuracy threshold within the budget, per arm; runtime = training time summed over the runs.', '',
-    '| id | claim | verdict | effect [CI] | p | n | grokked (Wilson 95% CI) | runtime | note |',
-    '|---|---|---|---|---|---|---|---|---|',
-    ...rows.map((r) => `| ${r.id} | ${esc(r.title)} | **${r.status}** | ${esc(r.effect)} | ${r.p} | ${esc(r.n)} | ${esc(r.grokked ?? '—')} | ${r.runtime} | ${esc(r.note)} |`),
+    'Generated by `npm test`. The verdict combines the regimes\' verdicts by the claim\'s quantifier; effect [95% CI] and Holm-adjusted p (support / refutation, each tested against the threshold) of the prediction that decided the source regime\'s verdict; n = seeds per arm; grokked = runs reaching the test-accuracy threshold within the budget, per arm; runtime = training time summed over the runs; regimes = the verdict in each regime, with its positive controls.', '',
+    '| id | claim | verdict | effect [CI] | p | n | grokked (Wilson 95% CI) | runtime | note | regimes |',
+    '|---|---|---|---|---|---|---|---|---|---|',
+    ...rows.map((r) => `| ${r.id} | ${esc(r.title)} | **${r.status}** | ${esc(r.effect)} | ${r.p} | ${esc(r.n)} | ${esc(r.grokked ?? '—')} | ${r.runtime} | ${esc(r.note)} | ${esc(regimesText(r))} |`),
     '',
   ].join('\n');
 }
+
+/** "1 supported · 1 refuted": the regimes' verdicts counted. */
+const tally = (cells: readonly RegimeCell[]): string =>
+  [...new Set(cells.map((c) => c.status))].map((st) => `${cells.filter((c) => c.status === st).length} ${st}`).join(' · ');
+
+const regimesText = (r: Row): string => (r.cells ?? []).map((c) => `${c.regime}: ${c.status.toUpperCase()} (${c.controls}) — ${c.effect}`).join('; ') || '—';
 
 /** The rows of a claims.md, by claim id (the inverse of renderTable). */
 export function parseRows(md: string): Map<string, Row> {
@@ -90,9 +126,15 @@ export function parseRows(md: string): Map<string, Row> {
     if (!/^\| [A-Z][A-Z0-9]*\d+ \|/.test(line)) continue;
     const c = line.slice(2, -2).split(/ (?<!\\)\| /).map(unesc);
     const status = c[2].replace(/\*/g, '');
-    out.set(c[0], { id: c[0], title: c[1], status, effect: c[3], p: c[4], n: c[5], grokked: c[6], runtime: c[7], note: c[8], verdict: status.toLowerCase(), regime: 'CI scale' });
+    const cells = c[9] && c[9] !== '—' ? c[9].split(/; (?=[^;]*: [A-Z]+ \()/).map(parseCell) : undefined;
+    out.set(c[0], { id: c[0], title: c[1], status, effect: c[3], p: c[4], n: c[5], grokked: c[6], runtime: c[7], note: c[8], verdict: status.toLowerCase(), regime: 'CI scale', ...(cells ? { cells } : {}) });
   }
   return out;
+}
+
+function parseCell(text: string): RegimeCell {
+  const m = /^(.*): ([A-Z]+) \(([^)]*)\) — (.*)$/.exec(text);
+  return m ? { regime: m[1], status: m[2].toLowerCase(), controls: m[3], effect: m[4] } : { regime: text, status: 'inconclusive', controls: '', effect: '—' };
 }
 
 /**

@@ -29,7 +29,7 @@ export function verdictMap(rows: readonly MapRow[], regimes: readonly string[], 
   const perBlock = Math.ceil(sorted.length / blocks);
   const blockW = idW + titleW + cellW * regimes.length;
   const width = Math.max(pad * 2 + blockW * blocks + gap * (blocks - 1), 900);
-  const height = headH + colHead + rowH * perBlock + pad * 2 + 24;
+  const height = headH + colHead + rowH * perBlock + pad * 2 + 42;
   const canvas = createCanvas(width, height);
   const ctx = canvas.getContext('2d');
   ctx.fillStyle = '#ffffff';
@@ -65,7 +65,8 @@ export function verdictMap(rows: readonly MapRow[], regimes: readonly string[], 
   }
   ctx.fillStyle = '#666666';
   ctx.font = '12px sans-serif';
-  ctx.fillText('supported: significant and the CI clears the smallest effect that matters; refuted: significant the other way, or the CI lies wholly on the other side; inconclusive otherwise.', pad, bottom + 20);
+  ctx.fillText('supported: the test against the smallest effect that matters significant (Holm) and the CI wholly beyond it; refuted: the same test the other way significant and the CI wholly short of it;', pad, bottom + 20);
+  ctx.fillText('inconclusive otherwise, or where a positive control failed or a precondition did not hold; untestable: no outcome could refute the claim as quoted.', pad, bottom + 38);
   return canvas.toBuffer('image/png');
 }
 
@@ -91,6 +92,8 @@ function drawBlock(ctx: SKRSContext2D, sorted: readonly MapRow[], regimes: reado
     regimes.forEach((g, j) => {
       const c = r.cells[g];
       const cx = pad + idW + titleW + cellW * j;
+      // a claim with fewer regimes than the widest leaves its extra columns blank; a missing first column did not run
+      if (!c && j > 0 && regimes.length > 1) return;
       const colour = VERDICT_COLOURS[c?.status ?? ''] ?? { fill: '#f5f5f5', text: '#9e9e9e' };
       ctx.fillStyle = colour.fill;
       ctx.fillRect(cx + 2, y + 2, cellW - 4, rowH - 4);

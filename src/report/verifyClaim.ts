@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { type Claim, type Figure, resolveTuned } from '../claims/claim.ts';
 import type { Status } from '../claims/evidence.ts';
-import { type Tuning, chooseTuning, tuningRuns } from '../claims/tune.ts';
-import { type Verdict, verdictOf } from '../claims/verdict.ts';
+import { type Tuning, tuneStep } from '../claims/tune.ts';
+import { type Verdict, claimVerdict, verdictOf } from '../claims/verdict.ts';
 import type { Executor } from '../runs/pool.ts';
 import { type SweepProgress, sweep } from '../runs/sweep.ts';
 import type { Trajectory } from '../train/trajectory.ts';
@@ -27,7 +27,12 @@ export interface ClaimOutcome {
   figures: Figure[];
   checkpoints: Checkpoint[];
   ledger: Ledger;
+  /** Every regime as tested, the source's first (the top-level claim, verdict and runs are the source's). */
+  regimes: RegimeOutcome[];
 }
+
+/** One regime's claim as tested, its verdict and its runs. */
+export interface RegimeOutcome { claim: Claim; verdict: Verdict; runs: Record<string, Trajectory[]> }
 
 /** Where a verification's outcome goes: the Allure page, the claims.md row, … */
 export type Sink = (o: ClaimOutcome) => void | Promise<void>;
@@ -60,9 +65,10 @@ export async function runClaim(claim: Claim, opts: Pick<VerifyOptions, 'onProgre
     const tuning: Tuning[] = [];
     for (const step of claim.pendingTuning) {
       const best = Object.fromEntries(claim.pendingTuning.slice(0, tuning.length).map((t, i) => [t.key, tuning[i].best]));
-      const r = await sweep(tuningRuns(step, claim.base, best), { executor: opts.executor, onProgress: (p) => opts.onProgress?.({ ...p, phase: `tuning ${step.name}` }) });
+      // an edge choice widens its grid once (the pre-registered rule in src/claims/tune.ts), then re-tunes
+      const r = await tuneStep(step, claim.base, best, (jobs) => sweep(jobs, { executor: opts.executor, onProgress: (p) => opts.onProgress?.({ ...p, phase: `tuning ${step.name}` }) }));
       trainMs += r.trainMs;
-      tuning.push(chooseTuning(step, r.trajectories));
+      tuning.push(r.tuning);
     }
     const tested = claim.pendingTuning.length ? resolveTuned(claim, tuning) : claim;
     const arms = Object.keys(tested.configs);
@@ -76,6 +82,7 @@ export async function runClaim(claim: Claim, opts: Pick<VerifyOptions, 'onProgre
     const verdict: Verdict = {
       status: 'inconclusive', seedsNeeded: null, claim: { id: claim.id, title: claim.title }, alpha: claim.alpha, seeds: claim.seeds,
       evidence: [], runs: {}, cpuMs: 0, trainMs, runtimeMs: performance.now() - t0, error: (e as Error).message,
+      regime: { name: claim.regimeName, source: claim.isSource }, controls: [], preconditions: [],
     };
     return { claim, verdict, runs: {} };
   }
@@ -87,12 +94,20 @@ export async function runClaim(claim: Claim, opts: Pick<VerifyOptions, 'onProgre
  * measured verdict with the recorded one (rewriting the record in the file with `update`).
  */
 export async function verifyClaim(claim: Claim, opts: VerifyOptions = {}): Promise<VerifyResult> {
-  const { claim: tested, verdict: v, runs } = await runClaim(claim, opts);
+  const regimes: RegimeOutcome[] = [];
+  for (const r of [claim, ...claim.regimes]) {
+    regimes.push(await runClaim(r, { ...opts, onProgress: opts.onProgress && ((p) => opts.onProgress!({ ...p, phase: claim.regimes.length ? `${r.regimeName}: ${p.phase}` : p.phase })) }));
+  }
+  const source = regimes.find((r) => r.claim.isSource) ?? regimes[0];
+  const { claim: tested, runs } = source;
+  const v = claimVerdict(claim, regimes.map((r) => r.verdict));
+  // the source first, then the rest in the file's order
+  regimes.sort((a, b) => Number(b === source) - Number(a === source));
   const figures = v.error || !tested.figures ? [] : tested.figures(runs, tested.configs);
   const checkpoints = v.error || !tested.checkpoints ? [] : saveCheckpoints(tested, runs);
   const enforced = tested.scale === 'ci';
   const ledger: Ledger = { recorded: tested.recorded, measured: v.status, reproduced: tested.recorded === v.status, enforced };
-  const outcome: ClaimOutcome = { claim: tested, verdict: v, runs, figures, checkpoints, ledger };
+  const outcome: ClaimOutcome = { claim: tested, verdict: v, runs, figures, checkpoints, ledger, regimes };
   for (const sink of opts.sinks ?? []) await sink(outcome);
   const summary = summaryLine(v), where = opts.file ?? `the ${tested.id} hypothesis file`;
   const result = (status: VerifyResult['status'], message: string): VerifyResult => ({ outcome, status, message });

@@ -20,7 +20,7 @@ export function run(input: RunConfig, seed: number, hooks: TrainHooks = {}): Tra
 /** The weights after `sampler.startSteps` steps of the config's own training: the walk's warm start. */
 function trainedStart(cfg: RunConfig, seed: number): ModelInit {
   const steps = cfg.sampler!.startSteps, params = new Map<string, Float32Array>();
-  train({ ...cfg, sampler: null, steps, evalEvery: steps, probes: [], stop: { testAcc: null, hold: 1 } }, seed,
+  train({ ...cfg, sampler: null, steps, evalEvery: steps, probes: [], stop: { testAcc: null, hold: 1, afterGrok: 1 } }, seed,
     { onEnd: (m) => { for (const p of m.params) params.set(p.name, Float32Array.from(p.data)); } });
   return { params, masks: initMlp(cfg.model, buildTask(cfg.task, seed), seed).masks };
 }

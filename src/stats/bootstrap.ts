@@ -30,12 +30,3 @@ export function bootstrapCI(samples: readonly (readonly number[])[], stat: (s: n
   const a = (1 - level) / 2, at = (q: number) => values[Math.min(values.length - 1, Math.max(0, Math.ceil(q * values.length) - 1))];
   return { estimate, ci: [at(a), at(1 - a)] };
 }
-
-/** Bootstrap CI of the median of one sample. */
-export const medianCI = (x: readonly number[], o?: BootstrapOptions) => bootstrapCI([x], ([s]) => median(s), o);
-/** Bootstrap CI of median(x)/median(y). */
-export const ratioOfMediansCI = (x: readonly number[], y: readonly number[], o?: BootstrapOptions) =>
-  bootstrapCI([x, y], ([a, b]) => median(a) / median(b), o);
-/** Bootstrap CI of median(x) − median(y). */
-export const differenceOfMediansCI = (x: readonly number[], y: readonly number[], o?: BootstrapOptions) =>
-  bootstrapCI([x, y], ([a, b]) => median(a) - median(b), o);

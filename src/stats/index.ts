@@ -5,7 +5,7 @@ export { holm } from './holm.ts';
 export { spearman } from './spearman.ts';
 export { jonckheere, jtStatistic } from './jonckheere.ts';
 export { median } from './median.ts';
-export { bootstrapCI, medianCI, ratioOfMediansCI, differenceOfMediansCI } from './bootstrap.ts';
+export { bootstrapCI } from './bootstrap.ts';
 export { tost } from './tost.ts';
 export { wilson } from './wilson.ts';
 export type { Alternative } from './_internals/ranks.ts';

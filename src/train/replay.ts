@@ -12,5 +12,5 @@ import { train } from './train.ts';
 export function replay(config: RunConfig, seed: number, steps: readonly number[], fn: (step: number, model: Model, task: Task) => void): void {
   if (steps.length === 0) return;
   const last = Math.max(...steps);
-  train({ ...config, steps: last, evalEvery: Math.max(last, 1), probes: [], stop: { testAcc: null, hold: 1 } }, seed, { at: { steps: new Set(steps), fn } });
+  train({ ...config, steps: last, evalEvery: Math.max(last, 1), probes: [], stop: { testAcc: null, hold: 1, afterGrok: 1 } }, seed, { at: { steps: new Set(steps), fn } });
 }

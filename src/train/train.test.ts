@@ -49,6 +49,21 @@ describe('train', () => {
     expect(t.steps).toBeLessThan(2000);
   });
 
+  test('should train on past grokking to the pre-registered multiple of t_grok with stop.afterGrok', () => {
+    // Arrange: the same run stopped as soon as test accuracy holds, and with afterGrok 3
+    const base = { task: { p: 31 }, model: { hidden: [128], act: 'quadratic' as const }, steps: 4000, evalEvery: 10, optimizer: { lr: 1e-2 } };
+    // Act
+    const early = train(resolveConfig({ ...base, stop: { testAcc: 0.95, hold: 3 } }), 0);
+    const late = train(resolveConfig({ ...base, stop: { testAcc: 0.95, hold: 3, afterGrok: 3 } }), 0);
+    // Assert: the same t_grok, and the second run stops at the first eval at or past 3·t_grok
+    expect(early.tGrok).not.toBeNull();
+    expect(late.tGrok).toBe(early.tGrok);
+    expect(late.stopReason).toBe('converged');
+    expect(late.steps).toBeGreaterThanOrEqual(3 * late.tGrok!);
+    expect(late.steps).toBeLessThan(3 * late.tGrok! + 10 * 3 + 1);
+    expect(() => resolveConfig({ ...base, stop: { testAcc: 0.9, hold: 3, afterGrok: 0.5 } })).toThrow(/stop.afterGrok/);
+  });
+
   test('should recover the exact weights of any step by replaying the run', () => {
     // Arrange: a run with probes and a stop rule; its losses at steps 20 and 60 are on record
     const cfg = resolveConfig({ ...small, stop: { testAcc: 0.99, hold: 3 } });

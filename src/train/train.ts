@@ -64,7 +64,7 @@ export function train(input: RunConfig, seed: number, hooks: TrainHooks = {}): T
       if (tMem === null && e.trainAcc >= cfg.markers.mem) tMem = step;
       if (tGrok === null && e.testAcc >= cfg.markers.grok) tGrok = step;
       held = cfg.stop.testAcc !== null && e.testAcc >= cfg.stop.testAcc ? held + 1 : 0;
-      if (held >= cfg.stop.hold) { stopReason = 'converged'; break; }
+      if (held >= cfg.stop.hold && step >= cfg.stop.afterGrok * (tGrok ?? step)) { stopReason = 'converged'; break; }
     }
     if (step === cfg.steps) break;
     const tu = performance.now();

@@ -7,7 +7,8 @@ import { type Prediction, defined, fmt } from './prediction.ts';
 /**
  * "Across seeds, the metric in this arm has more than one mode" (a mixed phase, coexistence): Hartigan's dip
  * test against its uniform reference (src/stats/dip.ts), with the dip statistic and its bootstrap CI as the
- * effect; minDip is the smallest dip that matters (1/(2n) is the floor of any sample of n).
+ * effect (the dip is not a median, and no exact interval exists for it); minDip is the smallest dip that matters
+ * (1/(2n) is the floor of any sample of n). It never refutes: no test can show unimodality.
  */
 export function bimodal(given: { name: string; arm?: string; metric: Metric; minDip: number }): Prediction {
   const o = { ...given, arm: given.arm ?? MAIN_ARM };
@@ -19,7 +20,7 @@ export function bimodal(given: { name: string; arm?: string; metric: Metric; min
       const { dip: d, p } = dipTest(x, { sims: 2000, seed });
       const { ci } = bootstrapCI([x], ([s]) => dip(s), { seed, B });
       return {
-        test: "Hartigan's dip test of unimodality", statistic: d, p, pOpposite: 1, // no test shows unimodality; the CI below minDip refutes
+        test: "Hartigan's dip test of unimodality", statistic: d, p, pOpposite: 1, // no test shows unimodality, so this prediction can support a mode split or stay inconclusive, never refute
         effect: { name: `dip of ${o.metric.name}`, estimate: d, ci }, threshold: o.minDip, direction: 'greater',
         n: { [o.arm]: x.length }, excluded: all.length - x.length,
       };

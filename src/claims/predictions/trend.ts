@@ -1,37 +1,37 @@
-import { bootstrapCI } from '../../stats/bootstrap.ts';
-import { jonckheere, jtStatistic } from '../../stats/jonckheere.ts';
 import type { Metric } from '../metrics.ts';
-import { type Prediction, defined, fmt } from './prediction.ts';
-
-/** Kendall-type effect of the JT statistic, in [−1, 1]: +1 when every later group lies above every earlier one. */
-function tau(groups: number[][], sign: number): number {
-  const J = jtStatistic(groups.map((g) => g.map((v) => sign * v)));
-  let pairs = 0;
-  for (let i = 0; i < groups.length; i++) for (let j = i + 1; j < groups.length; j++) pairs += groups[i].length * groups[j].length;
-  return (2 * J - pairs) / pairs;
-}
+import { trendThreshold } from '../thresholdTests.ts';
+import { type Prediction, fmt } from './prediction.ts';
 
 /**
- * A dose–response prediction: the metric rises (or falls) along the arms, in the order given (their doses
- * named for the report). Jonckheere–Terpstra trend test, one-sided, by permutation; effect = Kendall-type
- * τ of the JT statistic in the claimed direction, with a bootstrap CI (resampling within arms); minTau is
- * the smallest trend that matters.
+ * A dose–response prediction: the metric rises (or falls) along the arms, given in order of their numeric doses,
+ * by at least `minSlope` per unit dose (default 0: any monotone trend). Jonckheere–Terpstra of the residuals
+ * y − minSlope·dose, one-sided each way (exact without ties), with the Sen slope and the CI that inverts the same
+ * test (src/claims/thresholdTests.ts). A log metric is tested on log y; `logDose` puts the doses on a log scale
+ * (a power law's exponent is then the slope).
  */
-export function trend(o: { name: string; arms: string[]; doses: string; metric: Metric; direction: 'increasing' | 'decreasing'; minTau: number }): Prediction {
-  const sign = o.direction === 'increasing' ? 1 : -1;
+export function trend(o: {
+  name: string; arms: string[]; doses: number[]; dose: string; logDose?: boolean; metric: Metric;
+  direction: 'increasing' | 'decreasing'; minSlope?: number;
+}): Prediction {
+  if (o.doses.length !== o.arms.length) throw new Error(`trend '${o.name}': give one dose per arm (${o.arms.length} arms, ${o.doses.length} doses)`);
+  const minSlope = o.minSlope ?? 0, sign = o.direction === 'increasing' ? 1 : -1;
+  const x = o.doses.map((d) => (o.logDose ? Math.log(d) : d));
+  const y = (v: number) => (o.metric.log ? Math.log(v) : v);
+  const unit = `${o.metric.log ? 'log ' : ''}${o.metric.name} per ${o.logDose ? 'log ' : ''}${o.dose}`;
   return {
     name: o.name, arms: o.arms, metric: o.metric,
-    protocol: `${o.metric.name} ${o.direction} along ${o.doses} (${o.arms.join(' → ')}): Jonckheere–Terpstra trend test, one-sided (permutation p); effect = JT τ in the claimed direction with a 95% bootstrap CI; smallest effect that matters: τ > ${fmt(o.minTau)}.`,
+    protocol: `${o.metric.name} ${o.direction} along ${o.dose} (${o.arms.join(' → ')}), slope ${o.direction === 'increasing' ? '>' : '<'} ${fmt(sign * minSlope)} ${unit}: Jonckheere–Terpstra of the residuals against that slope, one-sided each way; effect = Sen slope with its 95% CI.`,
     test(values, { seed, B }) {
-      const groups = o.arms.map((a) => defined(values[a]));
-      const jt = jonckheere(groups, o.direction, { permutations: 4000, seed });
-      const opp = jonckheere(groups, o.direction === 'increasing' ? 'decreasing' : 'increasing', { permutations: 4000, seed });
-      const { estimate, ci } = bootstrapCI(groups, (g) => tau(g, sign), { seed, B });
+      // tied data (censored times, fractions of a few units) need permutations: the full count for the verdict, a few
+      // hundred for the power simulation that repeats the test thousands of times (it passes a small B)
+      const t = trendThreshold(o.arms.map((a) => values[a].filter((v) => !Number.isNaN(v)).map(y)), x,
+        { threshold: sign * minSlope, direction: o.direction === 'increasing' ? 'greater' : 'less', seed, permutations: B >= 1000 ? 20000 : 400 });
       return {
-        test: 'Jonckheere–Terpstra, one-sided (permutation)', statistic: jt.J, p: jt.p, pOpposite: opp.p,
-        effect: { name: `τ (${o.metric.name} ${o.direction} with ${o.doses})`, estimate, ci }, threshold: o.minTau, direction: 'greater',
-        n: Object.fromEntries(o.arms.map((a, i) => [a, groups[i].length])),
-        excluded: o.arms.reduce((s, a, i) => s + values[a].length - groups[i].length, 0),
+        test: t.test, statistic: t.statistic, p: t.p, pOpposite: t.pAgainst,
+        effect: { name: `slope (${unit})`, estimate: t.effect.estimate, ci: t.effect.ci }, threshold: sign * minSlope,
+        direction: o.direction === 'increasing' ? 'greater' : 'less',
+        n: Object.fromEntries(o.arms.map((a, i) => [a, t.n[i]])),
+        excluded: o.arms.reduce((s, a) => s + values[a].filter(Number.isNaN).length, 0),
       };
     },
   };

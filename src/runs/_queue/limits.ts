@@ -21,7 +21,8 @@ export function jobSize(cfg: RunConfig): { params: number | null; steps: number 
   const steps = cfg.sampler ? cfg.sampler.startSteps + cfg.sampler.moves : cfg.steps;
   // the task's sizes without building it (its examples alone can be large)
   const t = cfg.task;
-  const task = (t.kind === 'modular' ? { vocab: 2 * t.p, classes: t.p } : t.kind === 'parity' ? { vocab: 2 * t.bits, classes: 2 } : { vocab: t.d, classes: 1 }) as Task;
+  const task = (t.kind === 'modular' ? { vocab: 2 * t.p, classes: t.p } : t.kind === 'parity' ? { vocab: 2 * t.bits, classes: 2 }
+    : t.kind === 'mnist' ? { vocab: 2 * (28 / t.pool) ** 2, classes: 10 } : { vocab: t.d, classes: 1 }) as Task;
   if (cfg.model.kind === 'transformer') {
     const p = (t as { p: number }).p;
     return { params: transformerShapes(asTransformer(cfg.model), p).reduce((s, x) => s + x.shape.reduce((a, b) => a * b, 1), 0), steps };

@@ -99,12 +99,14 @@ export async function verifyClaim(claim: Claim, opts: VerifyOptions = {}): Promi
     regimes.push(await runClaim(r, { ...opts, onProgress: opts.onProgress && ((p) => opts.onProgress!({ ...p, phase: claim.regimes.length ? `${r.regimeName}: ${p.phase}` : p.phase })) }));
   }
   const source = regimes.find((r) => r.claim.isSource) ?? regimes[0];
+  // figures and checkpoints are declared on the spec's own (top-level) regime, which need not be the source's
+  const own = regimes[0];
   const { claim: tested, runs } = source;
   const v = claimVerdict(claim, regimes.map((r) => r.verdict));
   // the source first, then the rest in the file's order
   regimes.sort((a, b) => Number(b === source) - Number(a === source));
-  const figures = v.error || !tested.figures ? [] : tested.figures(runs, tested.configs);
-  const checkpoints = v.error || !tested.checkpoints ? [] : saveCheckpoints(tested, runs);
+  const figures = own.verdict.error || !own.claim.figures ? [] : own.claim.figures(own.runs, own.claim.configs);
+  const checkpoints = own.verdict.error || !own.claim.checkpoints ? [] : saveCheckpoints(own.claim, own.runs);
   const enforced = tested.scale === 'ci';
   const ledger: Ledger = { recorded: tested.recorded, measured: v.status, reproduced: tested.recorded === v.status, enforced };
   const outcome: ClaimOutcome = { claim: tested, verdict: v, runs, figures, checkpoints, ledger, regimes };

@@ -257,35 +257,61 @@ export function multiply(n: i32, x: usize, m: usize): void {
 let lastCorrect: i32 = 0;
 export function correct(): i32 { return lastCorrect; }
 
+/** Whether the last ceRow's argmax was its label. */
+let rowHit: i32 = 0;
+
 /**
- * Σ_r −log softmax(x_r)[y_r] over R rows of C logits (log-sum-exp with the row max subtracted, sums in f64),
+ * One row's −log softmax(x)[label] as a float32 (log-sum-exp with the row max subtracted), setting rowHit; with
+ * grad ≠ 0 also writes the row's dL/dx = (softmax − onehot)·scale at g.
+ */
+// @ts-ignore: decorator
+@inline function ceRow(row: usize, label: i32, C: i32, grad: usize, g: usize, scale: f32): f32 {
+  let best = 0;
+  let mx = load<f32>(row);
+  for (let c = 1; c < C; c++) { const v = load<f32>(row + ((<usize>c) << 2)); if (v > mx) { mx = v; best = c; } }
+  rowHit = best == label ? 1 : 0;
+  let z: f32 = 0;
+  for (let c = 0; c < C; c++) {
+    const e = Mathf.exp(load<f32>(row + ((<usize>c) << 2)) - mx);
+    z += e;
+    if (grad) store<f32>(g + ((<usize>c) << 2), e);
+  }
+  const term = Mathf.log(z) - (load<f32>(row + ((<usize>label) << 2)) - mx);
+  if (grad) {
+    const s = scale / z;
+    for (let c = 0; c < C; c++) { const o = g + ((<usize>c) << 2); store<f32>(o, load<f32>(o) * s); }
+    const o = g + ((<usize>label) << 2);
+    store<f32>(o, load<f32>(o) - scale);
+  }
+  return term;
+}
+
+/**
+ * Σ_r −log softmax(x_r)[y_r] over R rows of C logits (each row's term in f32, summed in f64 in row order),
  * counting argmax hits; with grad ≠ 0 also writes dL/dx = (softmax − onehot)·scale.
  */
 export function softmaxCrossEntropy(R: i32, C: i32, x: usize, y: usize, grad: usize, scale: f32): f64 {
   let sum: f64 = 0;
   let hits = 0;
   for (let r = 0; r < R; r++) {
-    const row = x + ((<usize>(r * C)) << 2);
-    const label = load<i32>(y + ((<usize>r) << 2));
-    let best = 0;
-    let mx = load<f32>(row);
-    for (let c = 1; c < C; c++) { const v = load<f32>(row + ((<usize>c) << 2)); if (v > mx) { mx = v; best = c; } }
-    if (best == label) hits++;
-    const g = grad + ((<usize>(r * C)) << 2);
-    let z: f32 = 0;
-    for (let c = 0; c < C; c++) {
-      const e = Mathf.exp(load<f32>(row + ((<usize>c) << 2)) - mx);
-      z += e;
-      if (grad) store<f32>(g + ((<usize>c) << 2), e);
-    }
-    sum += <f64>(Mathf.log(z) - (load<f32>(row + ((<usize>label) << 2)) - mx));
-    if (grad) {
-      const s = scale / z;
-      for (let c = 0; c < C; c++) { const o = g + ((<usize>c) << 2); store<f32>(o, load<f32>(o) * s); }
-      const o = g + ((<usize>label) << 2);
-      store<f32>(o, load<f32>(o) - scale);
-    }
+    const o = (<usize>(r * C)) << 2;
+    sum += <f64>ceRow(x + o, load<i32>(y + ((<usize>r) << 2)), C, grad, grad + o, scale);
+    hits += rowHit;
   }
   lastCorrect = hits;
   return sum;
+}
+
+/**
+ * softmaxCrossEntropy's rows without the sum: row r's f32 term goes to losses[r] (a caller that splits the rows
+ * over threads sums them in row order itself, the same f64 additions); returns the hits.
+ */
+export function softmaxCrossEntropyRows(R: i32, C: i32, x: usize, y: usize, grad: usize, scale: f32, losses: usize): i32 {
+  let hits = 0;
+  for (let r = 0; r < R; r++) {
+    const o = (<usize>(r * C)) << 2;
+    store<f32>(losses + ((<usize>r) << 2), ceRow(x + o, load<i32>(y + ((<usize>r) << 2)), C, grad, grad + o, scale));
+    hits += rowHit;
+  }
+  return hits;
 }

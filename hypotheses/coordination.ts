@@ -13,6 +13,14 @@ import { QUADRATIC_ADD_47, VE_ADD_31 } from './shared.ts';
 export const QUADRATIC_47_PAST_GROK = QUADRATIC_ADD_47;
 /** That multiple, for the regime texts. */
 export const PAST_GROK_47 = QUADRATIC_ADD_47.config.stop?.afterGrok ?? 1;
+/** The budget of the no-decay arm: D1's runs grok by ≈ 1450 steps; a pilot (seed 0) without decay reached training loss 6·10⁻⁴ by 800 and test accuracy 0.44 at 8000. */
+export const NO_DECAY_47_STEPS = 2000;
+/**
+ * D1's recipe without weight decay (an arm over QUADRATIC_ADD_47, same splits and inits): it memorizes and does not
+ * grok. E1's negative control at matched training loss and S3's positive control (decay is what leaves memorization)
+ * read the same runs.
+ */
+export const NO_DECAY_47: RunConfigInput = { optimizer: { name: 'adamw', lr: 1e-3, beta1: 0.9, beta2: 0.98, wd: 0 }, steps: NO_DECAY_47_STEPS };
 
 /**
  * E7's and E9's network (VE_ADD_31: embedding → 100 → 50 → 31, ReLU, a+b mod 31), with a 2000-step budget and

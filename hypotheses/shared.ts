@@ -1,5 +1,6 @@
 import { type Metric, type RunConfigInput, type TuneSpec, preconditions, recipe } from '../src/index.ts';
 import { productTune } from '../src/claims/tune.ts';
+import { meanFieldDense } from '../src/physics/meanField.ts';
 
 /**
  * Recipes shared by several hypotheses. Arms with identical configs are trained once per suite (the run
@@ -34,6 +35,28 @@ export const DEEP_RELU_ADD_31 = recipe({
   loss: 'ce',
   optimizer: { name: 'adamw', lr: 3e-3, beta1: 0.9, beta2: 0.98, wd: 1 },
   evalEvery: 25,
+});
+
+/**
+ * Nanda et al.'s one-layer transformer (arXiv 2301.05217; no LayerNorm) at CI size: d_model 64, 4 heads, d_mlp 256, on
+ * a+b mod 31 with half the pairs, full batch, AdamW lr 3e-3 (two-seed pilots: lr 1e-3 did not grok in 4000 steps at
+ * this size), wd 1, β = (0.9, 0.98), evaluated every 10 steps with the fourier probe (W_E), trained on to 2·t_grok
+ * within 6000 steps. Pilots (seed 0, evalEvery 10): t_mem 70, t_grok 2750. D1's full-batch transformer regime and
+ * D2's transformer regime share these runs.
+ */
+export const TRANSFORMER_ADD_31 = recipe({
+  task: { kind: 'modular', op: 'add', p: 31, trainFraction: 0.5 },
+  model: { kind: 'transformer', dModel: 64, heads: 4, dMlp: 256 },
+  loss: 'ce',
+  optimizer: { name: 'adamw', lr: 3e-3, beta1: 0.9, beta2: 0.98, wd: 1 },
+  steps: 6000, evalEvery: 10, probes: ['fourier'],
+  stop: { testAcc: 0.99, hold: 3, afterGrok: 2 },
+}, {
+  'model.kind': 'Nanda et al. (2023), arXiv 2301.05217: a one-layer transformer without LayerNorm groks a+b mod p',
+  'optimizer.wd': 'Power et al. (2022), arXiv 2201.02177; Nanda et al. (2023), arXiv 2301.05217: AdamW, weight decay 1',
+  'optimizer.beta2': 'Nanda et al. (2023), arXiv 2301.05217',
+  'task.trainFraction': 'Power et al. (2022), arXiv 2201.02177: grokking at training fractions near one half',
+  'stop.afterGrok': 'D2 reads the end state after the cleanup phase (Nanda et al. 2023); 2·t_grok within 6000 steps keeps a run under a CPU-minute',
 });
 
 /** DEEP_RELU_ADD_31 at width 64: the same task with a cheaper hidden matrix (64 × 64) for claims that tune learning rates. */
@@ -90,26 +113,63 @@ export const VE_ADD_31 = recipe({
 export const COORDINATION_47 = QUADRATIC_ADD_47.with({ evalEvery: 50, probes: ['coordination'] });
 
 /**
- * The teacher-student model of Rubin, Seroussi & Ringel (arXiv 2310.03789), scaled down: x ~ N(0, I₈), target
- * He₁(x₁) + He₃(x₁), a two-layer erf network of 32 units trained by Langevin dynamics (SGD lr 0.1, L2 0.01 as
- * the Gaussian prior, temperature 1e-4) for 2500 steps; the `teacher` probe reads the overlaps every 500 steps.
- * Shared by P1, P2, P4 and P5, whose arms vary n (and the bias).
+ * The teacher-student regime of P1, P2, P4 and P5 (issue 16): Rubin, Seroussi & Ringel's two-layer erf network
+ * (arXiv 2310.03789) in the mean-field scaling, sampled at equilibrium by Langevin dynamics. The Bayesian network
+ * g(x) = (1/N)·Σᵢ ãᵢ·erf(wᵢ·x), wᵢ ~ N(0, I/d), ãᵢ ~ N(0, 1), likelihood noise σ², is run as the plain `dense`
+ * network with the target scaled by N/√d and SGD + L2 + Langevin noise set so that their stationary law is that
+ * posterior (src/physics/meanField.ts derives and tests the map). Target y = He₁(w*·x) + a₃·He₃(w*·x) with
+ * a₃ = −0.14: an erf unit erf(r·w*·x) has He₃/He₁ = −r²/(3(1 + 2r²)) ∈ (−1/6, 0), so units aligned with w* can
+ * carry this cubic, and do so only at |w·w*| well outside the prior (≈ 4–5 prior standard deviations at d = 16).
  */
-export const TEACHER_8 = recipe({
-  task: { kind: 'teacher', d: 8, n: 128, nTest: 1000, a1: 1, a3: 1, noise: 0, hiddenBias: 0 },
-  model: { kind: 'dense', hidden: [32], act: 'erf', bias: false },
-  loss: 'mse',
-  optimizer: { name: 'sgd', lr: 0.1, wd: 0.01, extra: { langevinT: 1e-4 } },
-  steps: 2500, evalEvery: 500, probes: ['teacher'],
+export interface TeacherScale {
+  readonly d: number; readonly width: number; readonly noise2: number;
+  /** The swept sample sizes, smallest first. */
+  readonly ns: readonly number[];
+  /** The n of the equilibration check (a second start, aligned with w*) and of P5's bias arm. */
+  readonly checkN: number;
+  readonly steps: number; readonly nTest: number; readonly seeds: number;
+}
+/**
+ * CI scale: d = 16, N = 64, σ² = 0.05, n = 16, 64, 256, 3000 Langevin steps (≈ 35 CPU-s per seed for the sweep
+ * and the aligned start). Two-seed pilots (2026-11-24) put the aligned phase inside this range: the fraction of
+ * units with |√d·w·w*| ≥ 3 was 0–0.09 at n = 16, ≈ 0.2 at n = 64 and ≈ 0.33 at n = 256.
+ */
+export const TEACHER_CI: TeacherScale = { d: 16, width: 64, noise2: 0.05, ns: [16, 64, 256], checkN: 256, steps: 3000, nTest: 1000, seeds: 8 };
+/**
+ * Full scale (--scale full, not run in CI): d = 24, N = 96, n from d to 6144 (the paper's cubic is learned at
+ * n ≈ 6000 at its scale), 4200 steps, 8 seeds; ≈ 1 hour on 2 cores for P1–P5 (the NNGP's exact O(n³) solve
+ * bounds n: 10⁴ would need a 10⁴ × 10⁴ Cholesky per run).
+ */
+export const TEACHER_FULL: TeacherScale = { d: 24, width: 96, noise2: 0.05, ns: [24, 96, 384, 1536, 6144], checkN: 1536, steps: 4200, nTest: 2000, seeds: 8 };
+export const TEACHER_A3 = -0.14;
+
+/** One run of the mean-field teacher-student model at sample size n. */
+export function teacherMF(s: TeacherScale, n: number, o: { start?: 'init' | 'aligned'; hiddenBias?: number } = {}): RunConfigInput {
+  const m = meanFieldDense({ d: s.d, width: s.width, n, noise2: s.noise2 });
+  return {
+    task: { kind: 'teacher', d: s.d, n, nTest: s.nTest, a1: m.targetScale, a3: TEACHER_A3 * m.targetScale, noise: 0, hiddenBias: o.hiddenBias ?? 0, start: o.start ?? 'init' },
+    model: { kind: 'dense', hidden: [s.width], act: 'erf', bias: false },
+    loss: 'mse',
+    optimizer: { name: 'sgd', lr: m.lr, wd: m.wd, extra: { langevinT: m.temperature } },
+    steps: s.steps, evalEvery: s.steps / 6, probes: ['teacher'],
+  };
+}
+export const nArm = (n: number) => `n=${n}`;
+export const ALIGNED_START = (s: TeacherScale) => `n=${s.checkN}, aligned start`;
+/** The sweep over n, and the aligned start at checkN (the equilibration check). */
+export const teacherArms = (s: TeacherScale): Record<string, RunConfigInput> => ({
+  ...Object.fromEntries(s.ns.map((n) => [nArm(n), teacherMF(s, n)])),
+  [ALIGNED_START(s)]: teacherMF(s, s.checkN, { start: 'aligned' }),
 });
+/** What the regime notes say of the scale. */
+export const teacherScaleNote = (s: TeacherScale) => `Mean-field erf network (hypotheses/shared.ts TeacherScale): d = ${s.d}, N = ${s.width} units, σ² = ${s.noise2}, target He₁ + ${TEACHER_A3}·He₃ along w*, Langevin sampling for ${s.steps} steps, n = ${s.ns.join(', ')}, ${s.seeds} seeds. Rubin et al. work at d ≫ 1; the transition's n grows with d, so this d moves it down into reach.`;
 
-/** What the regime notes say of the paper's scale (its analysis is asymptotic, d ≫ 1; its experiments use networks far larger than this one). */
-export const TEACHER_SCALE_NOTE = 'Rubin et al. work analytically at d ≫ 1 in a mean-field scaling and check against networks far larger than this one; here d = 8, 32 units and n ≤ 384, so the phases, if present, must show up as trends at small size.';
-
-/** The teacher probe's values at the last evaluation. */
+/** The teacher probe's values at the last evaluation (one sample of the posterior). */
 export const teacherEnd = (key: string) => (t: { evals: Record<string, number>[] }) => t.evals.at(-1)![`teacher:${key}`];
-export const TEACHER_ARMS: Record<string, RunConfigInput> = {
-  'n=32': { task: { n: 32 } }, 'n=128': { task: { n: 128 } }, 'n=384': { task: { n: 384 } },
+/** The teacher probe's value averaged over the second half of the run (the posterior average, after burn-in). */
+export const teacherLate = (key: string) => (t: { evals: Record<string, number>[] }) => {
+  const last = t.evals.at(-1)!.step, late = t.evals.filter((e) => e.step >= last / 2).map((e) => e[`teacher:${key}`]);
+  return late.reduce((a, b) => a + b, 0) / late.length;
 };
 
 /**

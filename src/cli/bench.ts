@@ -1,5 +1,5 @@
-import { cpus } from 'node:os';
-import { settings } from '../engine/settings.ts';
+import { availableParallelism, cpus } from 'node:os';
+import { configure, settings } from '../engine/settings.ts';
 import { runParallel } from '../runs/pool.ts';
 import { median } from '../stats/median.ts';
 import { kernelVariant } from '../engine/wasm.ts';
@@ -24,22 +24,29 @@ const NANDA: RunConfigInput = {
 /** The CI-scale transformer: p=53, 40% of the pairs, d 64, 4 heads, d_mlp 256 (groks within 8000 steps). */
 const NANDA_SMALL: RunConfigInput = { ...NANDA, task: { kind: 'modular', op: 'add', p: 53, trainFraction: 0.4 }, model: { kind: 'transformer', dModel: 64, heads: 4, dMlp: 256 } };
 
-interface Workload { id: string; config: RunConfigInput; warmup: number; steps: number }
+/** `split`: also timed with every core computing each step's products (src/engine/team.ts), beside one thread. */
+interface Workload { id: string; config: RunConfigInput; warmup: number; steps: number; split?: boolean }
 const WORKLOADS: Workload[] = [
-  { id: 'mlp-p97-w256-relu-ce-adamw-full', config: CANONICAL, warmup: 5, steps: 40 },
+  { id: 'mlp-p97-w256-relu-ce-adamw-full', config: CANONICAL, warmup: 5, steps: 40, split: true },
   { id: 'mlp-p97-w256-quadratic-ce-adamw-full', config: { ...CANONICAL, model: { hidden: [256], act: 'quadratic', bias: false } }, warmup: 5, steps: 40 },
   { id: 'mlp-p31-w128-relu-ce-adamw-full', config: SMALL, warmup: 20, steps: 200 },
   { id: 'tfjs-p31-w128-relu-ce-adamw-full', config: { ...SMALL, model: { kind: 'tfjs-mlp', hidden: [128], act: 'relu', bias: false } }, warmup: 3, steps: 20 },
-  { id: 'transformer-p113-d128-h4-mlp512-f0.3-full', config: NANDA, warmup: 3, steps: 15 },
-  { id: 'transformer-p53-d64-h4-mlp256-f0.4-full', config: NANDA_SMALL, warmup: 10, steps: 60 },
+  { id: 'transformer-p113-d128-h4-mlp512-f0.3-full', config: NANDA, warmup: 3, steps: 15, split: true },
+  { id: 'transformer-p53-d64-h4-mlp256-f0.4-full', config: NANDA_SMALL, warmup: 10, steps: 60, split: true },
 ];
 
 
-/** Median ms per training step after warm-up (the evaluations are outside the timed steps). */
-function timeSteps(w: Workload): number {
+/** Median ms per training step after warm-up (the evaluations are outside the timed steps), on `threads` step threads. */
+function timeSteps(w: Workload, threads: number): number {
   const times: number[] = [];
   const cfg: RunConfig = resolveConfig({ ...w.config, steps: w.warmup + w.steps, evalEvery: 1_000_000 });
-  train(cfg, 0, { onStep: (ms) => times.push(ms) });
+  const before = process.env.GROKCHECK_STEP_THREADS; // unset or explicit, as it was (the sweep below reads it too)
+  configure({ stepThreads: threads });
+  try {
+    train(cfg, 0, { onStep: (ms) => times.push(ms) });
+  } finally {
+    configure({ stepThreads: before === undefined ? undefined : Number(before) });
+  }
   return median(times.slice(w.warmup));
 }
 
@@ -59,8 +66,11 @@ export async function benchCommand(argv: string[]): Promise<number> {
   };
   for (const w of WORKLOADS) {
     if (values.only && !w.id.includes(values.only)) continue;
-    const ms = timeSteps(w);
-    emit({ workload: w.id, msPerStep: ms, stepsPerSecond: 1000 / ms, backend: w.id.startsWith('tfjs') ? `tfjs-${loadTf().backend}` : kernelVariant() });
+    for (const threads of w.split && availableParallelism() > 1 ? [1, availableParallelism()] : [1]) {
+      const ms = timeSteps(w, threads);
+      const backend = w.id.startsWith('tfjs') ? `tfjs-${loadTf().backend}` : `${kernelVariant()}${w.split ? `, ${threads} thread${threads > 1 ? 's' : ''}` : ''}`;
+      emit({ workload: w.id, msPerStep: ms, stepsPerSecond: 1000 / ms, backend, threads });
+    }
   }
   if (!values.only || 'sweep'.includes(values.only)) {
     const threads = settings().threads, runs = 4 * threads, steps = 500;

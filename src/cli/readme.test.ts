@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, test } from 'vitest';
+import { settings } from '../engine/settings.ts';
 
 const root = process.cwd();
 const bin = join(root, 'bin', 'grokcheck.mjs');
@@ -19,13 +20,14 @@ function readmeExample(): string {
 
 describe("the README's hypothesis example", () => {
   test('should run as written: verify says it is unrecorded, record writes the verdict, verify then passes', () => {
-    // Arrange: a project folder with only the example in hypotheses/, importing this checkout's grokcheck
+    // Arrange: a project folder with only the example in hypotheses/, importing this checkout's grokcheck; its
+    // runs go to this checkout's run store, so a second `npm test` finds them there
     const dir = mkdtempSync(join(tmpdir(), 'readme-example-'));
     mkdirSync(join(dir, 'hypotheses'));
     writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
     const file = join(dir, 'hypotheses', 'X1-weight-decay.spec.ts');
     writeFileSync(file, readmeExample().replace("'../src/index.ts'", `'${pathToFileURL(join(root, 'src', 'index.ts')).href}'`));
-    const env = { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST'))), GROKCHECK_STORE: join(dir, 'store') };
+    const env = { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST'))), GROKCHECK_STORE: resolve(settings().store) };
     const grokcheck = (...args: string[]) => {
       try {
         return { code: 0, out: execFileSync(process.execPath, [bin, ...args], { cwd: dir, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }) };

@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { isMainThread } from 'node:worker_threads';
 import { join } from 'node:path';
 import { ConfigError } from './errors.ts';
 
@@ -13,6 +14,14 @@ export interface Settings {
   seeds: number | null;
   /** Worker threads for local runs (GROKCHECK_THREADS; default every core). */
   threads: number;
+  /**
+   * Threads that compute one run's large matrix products together (GROKCHECK_STEP_THREADS). Default: every core
+   * for a run trained on a process's main thread (`grokcheck train`, bench, a queue worker), 1 inside a pool
+   * thread (a sweep already keeps every core busy with one run per thread). Results are bit-identical at any count.
+   */
+  stepThreads: number;
+  /** Multiply-adds below which a product stays on one thread (GROKCHECK_SPLIT_MIN; measured default in src/engine/team.ts). */
+  splitMin: number | null;
   /** The job queue's Redis URL (GROKCHECK_QUEUE); null trains on this machine. */
   queue: string | null;
   /** The run store's folder (GROKCHECK_STORE; default .grokcheck/runs). */
@@ -33,6 +42,7 @@ export interface Settings {
 
 const VARS: Record<Exclude<keyof Settings, 'queueEnv' | 'nested'>, string> = {
   scale: 'GROKCHECK_SCALE', seeds: 'GROKCHECK_SEEDS', threads: 'GROKCHECK_THREADS', queue: 'GROKCHECK_QUEUE',
+  stepThreads: 'GROKCHECK_STEP_THREADS', splitMin: 'GROKCHECK_SPLIT_MIN',
   store: 'GROKCHECK_STORE', allureResults: 'GROKCHECK_ALLURE_RESULTS', kernels: 'GROKCHECK_KERNELS',
 };
 
@@ -52,6 +62,8 @@ export function settings(): Settings {
     scale,
     seeds: positiveInt('GROKCHECK_SEEDS', env.GROKCHECK_SEEDS, 2),
     threads: positiveInt('GROKCHECK_THREADS', env.GROKCHECK_THREADS, 1) ?? availableParallelism(),
+    stepThreads: positiveInt('GROKCHECK_STEP_THREADS', env.GROKCHECK_STEP_THREADS, 1) ?? (isMainThread ? availableParallelism() : 1),
+    splitMin: positiveInt('GROKCHECK_SPLIT_MIN', env.GROKCHECK_SPLIT_MIN, 0),
     queue: env.GROKCHECK_QUEUE || null,
     store: env.GROKCHECK_STORE || join(process.cwd(), '.grokcheck', 'runs'),
     allureResults: env.GROKCHECK_ALLURE_RESULTS || join(process.cwd(), 'reports', 'allure-results'),

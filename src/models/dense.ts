@@ -1,6 +1,6 @@
 import { check } from '../engine/errors.ts';
 import { linalg } from '../engine/linalg.ts';
-import type { TeacherTask } from '../tasks/teacher.ts';
+import { type TeacherTask, alignToTeacher } from '../tasks/teacher.ts';
 import type { Task } from '../tasks/task.ts';
 import { ACTIVATIONS } from './activations.ts';
 import type { MlpConfig, Model, ModelInit, Param } from './model.ts';
@@ -25,6 +25,7 @@ export function dense(cfg: MlpConfig, task: Task, lossName: string, init: ModelI
     { name: 'W1', shape: [d, N], data: Float32Array.from(init.params.get('W1')!) },
     { name: 'W2', shape: [N, 1], data: Float32Array.from(init.params.get('W2')!) },
   ];
+  if (t.config.start === 'aligned') alignToTeacher(params[0].data, t.teacher, N);
   const grads = [new Float32Array(d * N), new Float32Array(N)];
   const gather = (rows: Int32Array) => {
     const Xb = new Float32Array(rows.length * d);

@@ -3,7 +3,7 @@ import type { Task } from '../tasks/task.ts';
 import { ACTIVATIONS } from './activations.ts';
 import { mlpLayers } from './init.ts';
 import { LOSSES } from './losses.ts';
-import { Arena, type Buf, gemmScratch } from '../engine/wasm.ts';
+import { Arena, type Buf } from '../engine/wasm.ts';
 import type { MlpConfig, Model, ModelInit, Param } from './model.ts';
 import { evaluateInChunks } from './chunks.ts';
 
@@ -38,9 +38,9 @@ export function mlp(cfg: MlpConfig, task: Task, lossName: string, init: ModelIni
     Z: arena.reserve(maxRows * s.cols), A: arena.reserve(maxRows * s.cols), dZ: arena.reserve(maxRows * s.cols),
     mask: init.masks.has(s.w) ? arena.reserve(s.rows * s.cols) : -1,
   }));
-  const hTok = arena.reserve(maxRows * T, 'i32'), hLabels = arena.reserve(maxRows, 'i32');
+  const hTok = arena.reserve(maxRows * T, 'i32'), hLabels = arena.reserveLabels(maxRows);
   const hWT = arena.reserve(Math.max(...shapes.map((s) => s.rows * s.cols)));
-  const hPack = arena.reserve(gemmScratch(Math.max(...shapes.slice(1).flatMap((s) => [s.rows, s.cols]), 8)));
+  const hPack = arena.reservePack(Math.max(...shapes.slice(1).flatMap((s) => [s.rows, s.cols]), 8));
   const view = arena.commit();
   const k = arena.kernels;
   const layers: Layer[] = shapes.map((s, i) => {
@@ -146,7 +146,7 @@ export function mlp(cfg: MlpConfig, task: Task, lossName: string, init: ModelIni
     for (const L of layers) if (L.mask) k.multiply(L.rows * L.cols, L.W.ptr, L.mask.ptr);
   }
 
-  return { params, grads, lossAndGrad, evaluate, constrain, hidden, dispose() { /* arena is GC'd */ } };
+  return { params, grads, lossAndGrad, evaluate, constrain, hidden, dispose() { arena.dispose(); } };
 }
 
 function required(init: ModelInit, name: string, len: number): Float32Array {

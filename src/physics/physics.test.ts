@@ -64,7 +64,7 @@ describe('NNGP kernel of an erf network', () => {
 
 describe('teacher-student task and its dense erf student', () => {
   test('should draw He₁ and He₃ components that are orthogonal with E[He₃²] = 6', () => {
-    const t = teacherTask({ kind: 'teacher', d: 2, n: 100_000, nTest: 10, a1: 0, a3: 1, noise: 0, hiddenBias: 0 }, 1);
+    const t = teacherTask({ kind: 'teacher', d: 2, n: 100_000, nTest: 10, a1: 0, a3: 1, noise: 0, hiddenBias: 0, start: 'init' }, 1);
     let cross = 0, sq = 0;
     for (let i = 0; i < t.train.length; i++) { const z = t.X[i * 2]; cross += he1(z) * t.y[i] / t.train.length; sq += t.y[i] ** 2 / t.train.length; }
     expect(Math.abs(cross)).toBeLessThan(0.08); // sd of the mean: √(42/10⁵) ≈ 0.02

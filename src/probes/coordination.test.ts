@@ -2,7 +2,9 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { fccSites } from '../models/ve.ts';
 import { rng } from '../engine/rng.ts';
-import { THRESHOLDS, cloudRows, coordinationNumbers, correlationDegrees, focal, plantGroups, plantedCloudCoordination, principalPlane, shuffleColumns } from './coordination.ts';
+import { THRESHOLDS, cloudRows, coordinationNumbers, correlationDegrees, focal, plantGroups, principalPlane, shuffleColumns } from './coordination.ts';
+import { plantedVeCloud } from './planted.ts';
+import { median } from '../stats/median.ts';
 
 const cloud = (pts: readonly (readonly number[])[]): Float32Array => Float32Array.from(pts.flat());
 
@@ -44,18 +46,38 @@ describe('coordination numbers: the Gram-matrix distances', () => {
     expect(coordinationNumbers(X, n, dim)).toEqual(expected);
   });
 
-  test('should read a planted VE cloud of 961 points (the inputs of a+b mod 31) as 12, but a 12% subsample of it far lower', () => {
-    // Arrange: the FCC sites, and a random 12% of them (what the probe read before issue 13)
+  test('should read a planted VE cloud of 961 points (the inputs of a+b mod 31) in the layer\'s own space as 12, but a 12% subsample far lower', () => {
+    // Arrange: activations of widths 64, 128, 256 (one with a large offset, as x² activations have), and a random 12% of the FCC sites
     const sites = fccSites(961), r = rng(0, 'test');
     const sub = sites.filter(() => r.next() < 0.12);
+    const activations = (dim: number, offset: number) => Float32Array.from({ length: 961 * dim }, () => offset + 0.3 * r.normal());
 
-    // Act
-    const all = plantedCloudCoordination(961);
+    // Act: the planted cloud (10% jitter in every direction) at each width, through the probe's reading
+    const read = ([dim, offset]: [number, number]) => median(coordinationNumbers(plantedVeCloud(activations(dim, offset), 961, dim), 961, dim));
     const few = coordinationNumbers(cloud(sub), sub.length, 3).sort((a, b) => a - b)[sub.length >> 1];
 
     // Assert
-    expect(all).toBe(12);
+    expect(([[64, 100], [128, 0], [256, 100]] as [number, number][]).map(read)).toEqual([12, 12, 12]);
     expect(few).toBeLessThan(6);
+  });
+
+  test('should plant the VE cloud at the activations\' centre and RMS radius, as an isometric copy of the lattice when unjittered', () => {
+    // Arrange
+    const dim = 64, n = 55, r = rng(1, 'test'), A = Float32Array.from({ length: n * dim }, (_, i) => 5 + (i % dim) * 0.01 + r.normal());
+    const centre = (X: Float32Array) => Array.from({ length: dim }, (_, k) => Array.from({ length: n }, (_, i) => X[i * dim + k]).reduce((a, b) => a + b, 0) / n);
+    const rms = (X: Float32Array, c: number[]) => Math.sqrt(Array.from({ length: n * dim }, (_, j) => (X[j] - c[j % dim]) ** 2).reduce((a, b) => a + b, 0) / n);
+    const dist = (X: Float32Array, i: number, j: number) => Math.sqrt(Array.from({ length: dim }, (_, k) => (X[i * dim + k] - X[j * dim + k]) ** 2).reduce((a, b) => a + b, 0));
+    const sites = fccSites(n), siteDist = (i: number, j: number) => Math.hypot(...sites[i].map((x, c) => x - sites[j][c]));
+
+    // Act
+    const P = plantedVeCloud(A, n, dim, 0);
+
+    // Assert: same centre and radius; every distance the lattice's, times one scale
+    const cA = centre(A), cP = centre(P);
+    cA.forEach((x, k) => expect(cP[k]).toBeCloseTo(x, 4));
+    expect(rms(P, cP)).toBeCloseTo(rms(A, cA), 3);
+    const scale = dist(P, 0, 1) / siteDist(0, 1);
+    for (const [i, j] of [[0, 2], [3, 17], [5, 54], [20, 40]]) expect(dist(P, i, j)).toBeCloseTo(scale * siteDist(i, j), 3);
   });
 
   test('should take every input, in order, as the cloud', () => {

@@ -1,7 +1,7 @@
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 import { rng, shuffle } from '../engine/rng.ts';
-import { fccSites } from '../models/ve.ts';
 import { median } from '../stats/median.ts';
+import { plantedVeCloud } from './planted.ts';
 import type { Probe } from './probe.ts';
 
 /** The edge threshold of the weight-correlation graph, fixed before any run: |r| ≥ 0.5, five null SDs for 94-long vectors. */
@@ -118,22 +118,6 @@ export function plantGroups(W: Float32Array, rows: number, cols: number, stream 
   return out;
 }
 
-const plantedClouds = new Map<number, number>();
-/**
- * The activation cloud's positive control: the median coordination number, through the same function, of a
- * planted VE cloud of the same size: the n FCC sites nearest the origin (the vector equilibrium repeated). An
- * isometric embedding into the cloud's own dimension leaves every distance as it is, so the reading is taken
- * on the 3-D sites; it depends on n alone and is cached.
- */
-export function plantedCloudCoordination(n: number): number {
-  let v = plantedClouds.get(n);
-  if (v === undefined) {
-    v = median(coordinationNumbers(Float32Array.from(fccSites(n).flat()), n, 3));
-    plantedClouds.set(n, v);
-  }
-  return v;
-}
-
 /**
  * `coordination` (claims E2 and E10 of the VE seed). Weight graph: first-layer neurons are nodes, joined when
  * their incoming weight vectors (columns of W1) correlate with |r| ≥ 0.5; `coordination:focal` is the median
@@ -143,7 +127,8 @@ export function plantedCloudCoordination(n: number): number {
  * 12-neighbour structure is planted in the same weights (plantGroups: 12 when the pipeline can see it).
  * Activation cloud: the first hidden layer's activations on every input of the task (all p² pairs, so no
  * neighbour is lost to subsampling); `coordination:cloud` is the median coordination number and
- * `coordination:cloudPlanted` that of a planted VE cloud with as many points (plantedCloudCoordination).
+ * `coordination:cloudPlanted` that of a planted VE cloud with as many points, planted in the layer's own space at the
+ * cloud's centre and scale (plantedVeCloud: 12 when the reading can see a 12-neighbour geometry there).
  */
 export const coordination: Probe = {
   name: 'coordination',
@@ -162,7 +147,7 @@ export const coordination: Probe = {
       'coordination:focalPlanted': p5, 'coordination:focalPlanted@0.6': p6, 'coordination:focalPlanted@0.7': p7,
       'coordination:mean': deg.reduce((a, b) => a + b, 0) / width,
       'coordination:cloud': median(coordinationNumbers(A, pts.length, width)),
-      'coordination:cloudPlanted': plantedCloudCoordination(pts.length),
+      'coordination:cloudPlanted': median(coordinationNumbers(plantedVeCloud(A, pts.length, width), pts.length, width)),
     };
   },
 };

@@ -2,34 +2,65 @@ import { Matrix, SingularValueDecomposition } from 'ml-matrix';
 import type { Probe } from './probe.ts';
 
 /**
- * Fourier sparsity of the first layer over Z_p (Nanda et al. 2023: the grokked circuit uses a few key
- * frequencies). For the a-embedding (rows 0..p−1 of W1) and each hidden unit, the DFT over a gives a power
- * spectrum; powers are summed over units, the conjugate frequencies f and p−f merged, and f = 0 (the mean)
- * left out. `fourier:top5` is the fraction of the remaining power in the 5 strongest frequencies: about
- * 5/((p−1)/2) for a random embedding, near 1 for a sparse Fourier circuit. Modular tasks only.
+ * Each unit's power spectrum over Z_p: for column j of W (rows `offsets[k]`..`offsets[k]`+p−1 each one operand's
+ * one-hot), the squared DFT modulus at frequencies f = 1..⌊p/2⌋ (f and p−f are conjugate, so f alone carries
+ * both; f = 0, the mean over tokens, is no Fourier direction of the task and is left out), summed over the
+ * operands. Returned as [unit][f − 1].
+ */
+export function unitSpectra(W: ArrayLike<number>, cols: number, p: number, offsets: readonly number[]): Float64Array[] {
+  const half = Math.floor(p / 2);
+  return Array.from({ length: cols }, (_, j) => {
+    const power = new Float64Array(half);
+    for (const off of offsets) {
+      for (let f = 1; f <= half; f++) {
+        let re = 0, im = 0;
+        for (let a = 0; a < p; a++) {
+          const w = W[(off + a) * cols + j], th = (2 * Math.PI * f * a) / p;
+          re += w * Math.cos(th); im -= w * Math.sin(th);
+        }
+        power[f - 1] += re * re + im * im;
+      }
+    }
+    return power;
+  });
+}
+
+const sum = (xs: ArrayLike<number>): number => { let s = 0; for (let i = 0; i < xs.length; i++) s += xs[i]; return s; };
+/** Each spectrum's largest single-frequency share of its power, averaged over the spectra. */
+const meanPeakShare = (spectra: Float64Array[]): number => sum(spectra.map((u) => { const t = sum(u); return t > 0 ? Math.max(...u) / t : 0; })) / spectra.length;
+
+/**
+ * Fourier measures of the first layer over Z_p (Nanda et al. 2023, arXiv 2301.05217: the grokked circuit uses a
+ * few key frequencies). The first layer is the MLP's W1 or the transformer's token embedding W_E (rows 0..p−1
+ * are the token values; the "=" row is left out). From the units' spectra (unitSpectra; the a-rows only, as
+ * before, so that `fourier:top5` keeps its values):
+ * - `fourier:top5`: the spectra summed over units; the fraction of the power in the 5 strongest frequencies:
+ *   about 5/⌊p/2⌋ for a random layer, near 1 for a sparse Fourier circuit.
+ * - `fourier:freqs`: the effective number of frequencies of that summed spectrum, (Σ P)² / Σ P² (the
+ *   participation ratio): about ⌊p/2⌋ for a random layer, k when k frequencies carry equal power. This is
+ *   Nanda et al.'s picture of the transformer's embedding (their Fig. 3: a handful of key frequencies).
+ * - `fourier:neuron` (the MLP only: W1's columns are neurons, W_E's are residual directions with no privileged
+ *   basis): each neuron's largest single-frequency share of its own power (a- and b-rows together), averaged
+ *   over neurons: 1 when every neuron is a single frequency (Gromov 2023, arXiv 2301.02679: each neuron of the
+ *   grokked x² network is one frequency, the frequencies spread over the neurons, so the summed spectrum need not
+ *   be sparse), about (ln ⌊p/2⌋ + 0.58)/⌊p/2⌋ for a random layer.
+ * Modular tasks only.
  */
 export const fourier: Probe = {
   name: 'fourier',
   measure({ model, task }): Record<string, number> {
-    const W1 = model.params.find((q) => q.name === 'W1') ?? model.params.find((q) => q.name === 'W_E'); // the transformer's token embedding: rows 0..p−1 are a and b
-    if (!W1 || task.tokensPerExample !== 2) return {};
-    const p = task.classes, h = W1.shape[1], half = Math.floor(p / 2);
-    const power = new Float64Array(half + 1);
-    for (let f = 1; f <= half; f++) {
-      let s = 0;
-      for (let j = 0; j < h; j++) {
-        let re = 0, im = 0;
-        for (let a = 0; a < p; a++) {
-          const w = W1.data[a * h + j], th = (2 * Math.PI * f * a) / p;
-          re += w * Math.cos(th); im -= w * Math.sin(th);
-        }
-        s += re * re + im * im;
-      }
-      power[f] = s;
-    }
-    const sorted = Array.from(power.subarray(1)).sort((x, y) => y - x);
-    const total = sorted.reduce((x, y) => x + y, 0);
-    return { 'fourier:top5': total > 0 ? sorted.slice(0, 5).reduce((x, y) => x + y, 0) / total : 0 };
+    const W1 = model.params.find((q) => q.name === 'W1'), W = W1 ?? model.params.find((q) => q.name === 'W_E');
+    if (!W || task.tokensPerExample !== 2) return {};
+    const p = task.classes, h = W.shape[1];
+    const power = new Float64Array(Math.floor(p / 2));
+    for (const u of unitSpectra(W.data, h, p, [0])) for (let f = 0; f < u.length; f++) power[f] += u[f];
+    const total = sum(power), sorted = Array.from(power).sort((x, y) => y - x);
+    const out: Record<string, number> = {
+      'fourier:top5': total > 0 ? sum(sorted.slice(0, 5)) / total : 0,
+      'fourier:freqs': total > 0 ? (total * total) / sum(power.map((x) => x * x)) : 0,
+    };
+    if (W1) out['fourier:neuron'] = meanPeakShare(unitSpectra(W1.data, h, p, [0, p]));
+    return out;
   },
 };
 
@@ -47,23 +78,7 @@ export function fourierAlignment(W: Float32Array, rows: number, cols: number, p:
   const m = new Matrix(rows, cols);
   for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) m.set(r, c, W[r * cols + c]);
   const U = new SingularValueDecomposition(m, { computeLeftSingularVectors: true, computeRightSingularVectors: false, autoTranspose: true }).leftSingularVectors;
-  const half = Math.floor(p / 2), top = Math.min(k, U.columns);
-  let sum = 0;
-  for (let i = 0; i < top; i++) {
-    const power = new Float64Array(half + 1);
-    for (const off of [0, p]) {
-      for (let f = 1; f <= half; f++) {
-        let re = 0, im = 0;
-        for (let a = 0; a < p; a++) {
-          const th = (2 * Math.PI * f * a) / p, v = U.get(off + a, i);
-          re += v * Math.cos(th); im -= v * Math.sin(th);
-        }
-        power[f] += re * re + im * im;
-      }
-    }
-    let total = 0, best = 0;
-    for (let f = 1; f <= half; f++) { total += power[f]; best = Math.max(best, power[f]); }
-    sum += total > 0 ? best / total : 0;
-  }
-  return sum / top;
+  const top = Math.min(k, U.columns), u = new Float64Array(rows * top);
+  for (let r = 0; r < rows; r++) for (let i = 0; i < top; i++) u[r * top + i] = U.get(r, i);
+  return meanPeakShare(unitSpectra(u, top, p, [0, p]));
 }

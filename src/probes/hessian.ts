@@ -1,4 +1,4 @@
-import { rng } from '../engine/rng.ts';
+import { type Rng, rng } from '../engine/rng.ts';
 import type { Model } from '../models/model.ts';
 import type { Task } from '../tasks/task.ts';
 import type { Probe } from './probe.ts';
@@ -32,50 +32,48 @@ export const hessian: Probe = {
   name: 'hessian',
   measure({ model, task, step }) {
     const savedGrads = model.grads.map((g) => Float32Array.from(g));
-    const n = model.params.reduce((s, p) => s + p.data.length, 0);
-    const norm2 = model.params.reduce((s, p) => s + p.data.reduce((t, x) => t + x * x, 0), 0);
-    const eps = 1e-3 * Math.max(Math.sqrt(norm2 / n), 1e-3);
     const r = rng(step, 'hessian');
-    let v: Float64Array[] = model.params.map((p) => Float64Array.from(p.data, () => r.normal()));
-    let lambda = 0;
-    for (let it = 0; it < 15; it++) {
-      const nv = Math.sqrt(dot(v, v));
-      v = v.map((x) => x.map((y) => y / nv));
-      const hv = hvp(model, task, v, eps);
-      lambda = dot(v, hv);
-      v = hv;
-    }
+    const { top, norm2, eps } = powerIteration(model, task, r, 15);
     let trace = 0;
     for (let k = 0; k < 10; k++) {
       const z = model.params.map((p) => Float64Array.from(p.data, () => (r.next() < 0.5 ? -1 : 1)));
       trace += dot(z, hvp(model, task, z, eps)) / 10;
     }
     model.grads.forEach((g, i) => g.set(savedGrads[i]));
-    return { 'hessian:top': lambda, 'hessian:trace': trace, 'hessian:top*norm2': lambda * norm2, 'hessian:trace*norm2': trace * norm2 };
+    return { 'hessian:top': top, 'hessian:trace': trace, 'hessian:top*norm2': top * norm2, 'hessian:trace*norm2': trace * norm2 };
   },
 };
 
 /** The decade of training loss in which `sharpness` measures: around 10⁻⁴, the level E5 compares states at. */
 export const SHARPNESS_BAND: readonly [number, number] = [1e-5, 1e-3];
 
-/** Top eigenvalue of the training-loss Hessian by power iteration (`iters` HVPs), with ‖θ‖²; restores θ and ∇. */
-export function topEigenvalue(model: Model, task: Task, seed: number, iters = 15): { top: number; norm2: number } {
-  const savedGrads = model.grads.map((g) => Float32Array.from(g));
+/**
+ * Power iteration on the Hessian (`iters` HVPs from a normal start drawn from `r`, which is left where it
+ * stopped so the caller can go on drawing), with ‖θ‖² and the finite-difference step it used. Leaves the
+ * gradient overwritten.
+ */
+function powerIteration(model: Model, task: Task, r: Rng, iters: number): { top: number; norm2: number; eps: number } {
   const n = model.params.reduce((s, p) => s + p.data.length, 0);
   const norm2 = model.params.reduce((s, p) => s + p.data.reduce((t, x) => t + x * x, 0), 0);
   const eps = 1e-3 * Math.max(Math.sqrt(norm2 / n), 1e-3);
-  const r = rng(seed, 'hessian');
   let v: Float64Array[] = model.params.map((p) => Float64Array.from(p.data, () => r.normal()));
-  let lambda = 0;
+  let top = 0;
   for (let it = 0; it < iters; it++) {
     const nv = Math.sqrt(dot(v, v));
     v = v.map((x) => x.map((y) => y / nv));
     const hv = hvp(model, task, v, eps);
-    lambda = dot(v, hv);
+    top = dot(v, hv);
     v = hv;
   }
+  return { top, norm2, eps };
+}
+
+/** Top eigenvalue of the training-loss Hessian by power iteration (`iters` HVPs), with ‖θ‖²; restores θ and ∇. */
+export function topEigenvalue(model: Model, task: Task, seed: number, iters = 15): { top: number; norm2: number } {
+  const savedGrads = model.grads.map((g) => Float32Array.from(g));
+  const { top, norm2 } = powerIteration(model, task, rng(seed, 'hessian'), iters);
   model.grads.forEach((g, i) => g.set(savedGrads[i]));
-  return { top: lambda, norm2 };
+  return { top, norm2 };
 }
 
 /**

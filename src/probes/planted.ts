@@ -1,5 +1,6 @@
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 import { rng } from '../engine/rng.ts';
+import { fccSites } from '../models/ve.ts';
 import { initMlp } from '../models/init.ts';
 import { mlp } from '../models/mlp.ts';
 import { buildTask } from '../tasks/index.ts';
@@ -97,4 +98,42 @@ export function plantedAgingExponent(seed: number, kind: 'random walk' | 'statio
     evals.push(e);
   }
   return agingExponent(decorrelationTimes(evals, level));
+}
+
+/** How far each planted point is jittered off its lattice site, as a fraction of the lattice's nearest-neighbour distance. */
+export const PLANTED_JITTER = 0.1;
+
+/**
+ * The activation cloud's positive control, planted where the cloud is read: the n FCC sites nearest the origin (a
+ * vector-equilibrium lattice, 12 neighbours at every interior site) placed in the cloud's own space R^dim by a
+ * random orthonormal 3-frame, scaled to the cloud's RMS radius and centred on its mean, each point then jittered by
+ * isotropic noise of expected length `jitter` × the lattice spacing in all dim directions, and stored in float32
+ * like the activations. Read by the same coordinationNumbers, it must give 12 wherever the reading can see a
+ * 12-neighbour geometry at the cloud's dimension, offset and scale.
+ */
+export function plantedVeCloud(A: Float32Array, n: number, dim: number, jitter = PLANTED_JITTER, stream = 'coordination:plantedCloud'): Float32Array {
+  const r = rng(dim, stream), sites = fccSites(n);
+  const mean = new Float64Array(dim);
+  for (let i = 0; i < n; i++) for (let k = 0; k < dim; k++) mean[k] += A[i * dim + k] / n;
+  let ss = 0;
+  for (let i = 0; i < n; i++) for (let k = 0; k < dim; k++) ss += (A[i * dim + k] - mean[k]) ** 2;
+  const radius = Math.sqrt(ss / n) || 1;
+  // an orthonormal 3-frame in R^dim (Gram–Schmidt on Gaussian vectors)
+  const Q: Float64Array[] = [];
+  for (let c = 0; c < 3; c++) {
+    const v = Float64Array.from({ length: dim }, () => r.normal());
+    for (const q of Q) { let d = 0; for (let k = 0; k < dim; k++) d += v[k] * q[k]; for (let k = 0; k < dim; k++) v[k] -= d * q[k]; }
+    const norm = Math.hypot(...v);
+    Q.push(v.map((x) => x / norm));
+  }
+  const siteMean = [0, 1, 2].map((c) => sites.reduce((s, p) => s + p[c], 0) / n);
+  const siteRadius = Math.sqrt(sites.reduce((s, p) => s + (p[0] - siteMean[0]) ** 2 + (p[1] - siteMean[1]) ** 2 + (p[2] - siteMean[2]) ** 2, 0) / n);
+  const scale = radius / siteRadius, spacing = Math.SQRT2 * scale, sd = (jitter * spacing) / Math.sqrt(dim);
+  const out = new Float32Array(n * dim);
+  for (let i = 0; i < n; i++) for (let k = 0; k < dim; k++) {
+    let x = mean[k] + sd * r.normal();
+    for (let c = 0; c < 3; c++) x += scale * (sites[i][c] - siteMean[c]) * Q[c][k];
+    out[i * dim + k] = x;
+  }
+  return out;
 }

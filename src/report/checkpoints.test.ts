@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -41,6 +41,16 @@ describe('checkpoints', () => {
     expect(Array.from(end.data)).toEqual(Array.from(final!));
     expect(saved.every((c) => c.files.every(existsSync))).toBe(true);
     expect(JSON.parse(readFileSync(join(root, 'X2', 'index.json'), 'utf8'))).toHaveLength(saved.length);
+
+    // a second suite with the same run reuses the files (a replay would rewrite the marked one)
+    writeFileSync(saved[0].files[0], 'marker');
+    const again = saveCheckpoints(claim, { a: [t, t] }, root);
+    expect(again).toEqual(saved);
+    expect(readFileSync(saved[0].files[0], 'utf8')).toBe('marker');
+    // a missing file makes it replay
+    rmSync(saved[1].files[0]);
+    saveCheckpoints(claim, { a: [t, t] }, root);
+    expect(readFileSync(saved[0].files[0]).subarray(1, 6).toString()).toBe('NUMPY');
   });
 
   test('should draw a tuning curve, censored values included', () => {

@@ -20,7 +20,7 @@ export const localExecutor = (threads?: number, plugins?: string[]): Executor =>
 
 /**
  * Runs independent jobs on a ThreadPool of `threads` (one run per thread at a time: each is single-threaded,
- * so n threads keep n cores busy). Results arrive through `onResult` as each run finishes, so a caller can
+ * so n threads keep n cores busy; with fewer jobs than threads each run splits its products over its share). Results arrive through `onResult` as each run finishes, so a caller can
  * store them at once; an error in a run (bad config) is that run's result, not a crash.
  */
 export async function runParallel(jobs: readonly Job[], opts: {
@@ -28,7 +28,9 @@ export async function runParallel(jobs: readonly Job[], opts: {
 } = {}): Promise<JobResult[]> {
   const results: JobResult[] = new Array(jobs.length);
   if (jobs.length === 0) return results;
-  const pool = new ThreadPool(Math.min(opts.threads ?? settings().threads, jobs.length), opts.plugins);
+  const threads = opts.threads ?? settings().threads, size = Math.min(threads, jobs.length);
+  // fewer runs than threads: the spare cores compute each run's products with it (bit-identical results)
+  const pool = new ThreadPool(size, opts.plugins, Math.max(1, Math.floor(threads / size)));
   try {
     await Promise.all(jobs.map(async (job, i) => {
       results[i] = await pool.run(job);
@@ -51,7 +53,8 @@ export class ThreadPool {
   private started = 0;
   private nextId = 0;
 
-  constructor(private readonly size: number, private readonly plugins: string[] = []) {}
+  /** `stepThreads`: threads each run's matrix products use (settings().stepThreads inside the run; 1 by default). */
+  constructor(private readonly size: number, private readonly plugins: string[] = [], private readonly stepThreads = 1) {}
 
   async run(job: Job): Promise<JobResult> {
     const w = await this.acquire();
@@ -71,7 +74,7 @@ export class ThreadPool {
       };
       w.on('message', onMessage);
       w.once('error', onError);
-      w.postMessage({ id, config: job.config, seed: job.seed, plugins: this.plugins });
+      w.postMessage({ id, config: job.config, seed: job.seed, plugins: this.plugins, stepThreads: this.stepThreads });
     });
   }
 

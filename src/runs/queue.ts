@@ -4,6 +4,7 @@ import { Redis } from 'ioredis';
 import { ConfigError } from '../engine/errors.ts';
 import { settings } from '../engine/settings.ts';
 import { type Executor, type Job, type JobResult } from './pool.ts';
+import { pack, unpack } from './json.ts';
 import { runKey } from './store.ts';
 import { engineVersion } from './version.ts';
 import { Auditor } from './_queue/audit.ts';
@@ -196,7 +197,7 @@ function accept(key: string, r: RunJobResult | undefined): { worker: string; res
   if (!r || r.key !== key || !Array.isArray(r.trajectory?.evals)) {
     return { worker, result: { error: `result rejected: ${worker} returned key ${r?.key ?? 'none'} for run ${key} (engine ${r?.engine ?? '?'}, here ${engineVersion()})` } };
   }
-  return { worker, result: { trajectory: r.trajectory } };
+  return { worker, result: { trajectory: unpack(r.trajectory) } };
 }
 
 /** The worker's options; each default is `grokcheck worker`'s. */
@@ -257,7 +258,7 @@ export function startWorker(url: string, opts: WorkerOptions = {}): QueueWorker 
       throw r.error.startsWith('worker crashed') && !r.limit ? new Error(r.error) : new UnrecoverableError(r.error);
     }
     log(`done ${key} seed ${seed}`);
-    const result = { key, engine: engineVersion(), worker: id, trajectory: r.trajectory };
+    const result = { key, engine: engineVersion(), worker: id, trajectory: pack(r.trajectory!) };
     finished.set(key, result);
     if (finished.size > 64) finished.delete(finished.keys().next().value!);
     return result;

@@ -4,6 +4,7 @@ import { buildTask } from '../tasks/index.ts';
 import type { RunConfig } from '../train/config.ts';
 import type { EvalRecord, Trajectory } from '../train/trajectory.ts';
 import { wangLandau } from '../physics/wangLandau.ts';
+import { fractionAbove, profile, valleyDepth, wlmd } from '../physics/wlmd.ts';
 import type { ModelInit } from '../models/model.ts';
 
 /** Test-accuracy bins of the joint histogram (generalization coordinate q ∈ [0, 1]). */
@@ -16,14 +17,7 @@ const Q_BINS = 10;
  * states at equal energy is such a valley in P(q | E).
  */
 export function barrierDepth(hist: readonly number[]): number {
-  const l = hist.map((h) => Math.log(h + 0.5));
-  let depth = 0;
-  for (let i = 0; i < l.length; i++) for (let j = i + 2; j < l.length; j++) {
-    let valley = Infinity;
-    for (let k = i + 1; k < j; k++) valley = Math.min(valley, l[k]);
-    depth = Math.max(depth, Math.min(l[i], l[j]) - valley);
-  }
-  return depth;
+  return valleyDepth(hist.map((h) => Math.log(h + 0.5)));
 }
 
 /**
@@ -38,6 +32,7 @@ export function barrierDepth(hist: readonly number[]): number {
  * states with q ≥ 0.5), wl:moves, wl:lnf.
  */
 export function sampleRun(cfg: RunConfig, seed: number, start?: ModelInit): Trajectory {
+  if (cfg.sampler!.kind === 'wlmd') return wlmdRun(cfg, seed, start);
   const t0 = performance.now();
   const s = cfg.sampler!;
   const task = buildTask(cfg.task, seed);
@@ -76,4 +71,67 @@ export function sampleRun(cfg: RunConfig, seed: number, start?: ModelInit): Traj
   }));
   const wallMs = performance.now() - t0;
   return { evals, tMem: null, tGrok: null, diverged: null, stopReason: 'budget', steps: res.moves, msPerStep: wallMs / Math.max(res.moves, 1), wallMs };
+}
+
+/**
+ * Wang–Landau molecular dynamics over a network's weights (claims G1, G2; src/physics/wlmd.ts): the weights are the
+ * coordinates, the training loss the energy and its gradient the force (arXiv 2503.13145, 2505.11411), the test
+ * accuracy A the second axis of the density of states S(L_train, A_test), weights kept in |θ| ≤ box. One record per
+ * energy bin, lowest first ("step" = bin index): trainLoss = the bin's centre, testAcc = the mean A under S(E, ·),
+ * wl:lnG = ln Σ_A g(E, A), wl:S@k = S(E, A-bin k) (−∞ unvisited; the 2-D density of states), wl:samples = steps
+ * spent in the bin, wl:barrier = valley depth of S(E, ·), wl:genFrac = P(A ≥ ½ | E), wl:moves, wl:lnf, wl:accept.
+ */
+function wlmdRun(cfg: RunConfig, seed: number, start?: ModelInit): Trajectory {
+  const t0 = performance.now();
+  const s = cfg.sampler!;
+  const task = buildTask(cfg.task, seed);
+  const init = start ?? initMlp(cfg.model, task, seed);
+  const model = modelFactory(cfg.model.kind)(cfg.model, task, cfg.loss, init, task.train.length + task.test.length);
+  const moving = model.params.map((p, i) => ({ p, g: model.grads[i] })).filter(({ p }) => p.shape.length === 2);
+  if (s.fitAll > 0) fitAll(model, moving, Int32Array.from([...task.train, ...task.test]), s.fitAll);
+  const sys = {
+    coords: moving.map(({ p }) => p.data), grads: moving.map(({ g }) => g),
+    energyAndGrad() {
+      for (const { p } of moving) for (const v of p.data) if (Math.abs(v) > s.box) return Infinity;
+      return model.lossAndGrad(task.train).loss;
+    },
+    observable: () => model.evaluate(task.test).acc,
+  };
+  const res = wlmd(sys, rng(seed, 'wlmd'), {
+    eMin: s.eMin, eMax: s.eMax, eBins: s.bins, aBins: s.aBins, step: s.stepSize, schedule: s.schedule, lnf0: s.lnf0,
+    lnfFinal: s.lnfFinal, maxSteps: s.moves, flatness: s.flatness, checkEvery: 5000, require: 'visited', maxSlope: s.maxSlope,
+  });
+  model.dispose();
+  const width = (s.eMax - s.eMin) / s.bins;
+  const evals: EvalRecord[] = Array.from({ length: s.bins }, (_, b) => {
+    const S = profile(res, b), top = Math.max(...S), w = S.map((v) => Math.exp(v - top)), z = w.reduce((x, y) => x + y, 0);
+    const rec: EvalRecord = {
+      step: b, trainLoss: s.eMin + (b + 0.5) * width, trainAcc: NaN, testLoss: NaN,
+      testAcc: z > 0 ? w.reduce((x, v, a) => x + v * (a + 0.5) / s.aBins, 0) / z : NaN,
+      'wl:lnG': z > 0 ? top + Math.log(z) : -Infinity, 'wl:samples': res.visits.subarray(b * s.aBins, (b + 1) * s.aBins).reduce((x, y) => x + y, 0),
+      'wl:barrier': z > 0 ? valleyDepth(S) : NaN, 'wl:genFrac': fractionAbove(S, 0.5), 'wl:moves': res.steps, 'wl:lnf': res.lnf, 'wl:accept': res.acceptance,
+    };
+    S.forEach((v, a) => { rec[`wl:S@${a}`] = v; });
+    return rec;
+  });
+  const wallMs = performance.now() - t0;
+  return { evals, tMem: null, tGrok: null, diverged: null, stopReason: 'budget', steps: res.steps, msPerStep: wallMs / Math.max(res.steps, 1), wallMs };
+}
+
+/**
+ * A generalizing state by construction, for the walk that must start in the other basin: full-batch Adam (lr 1e-2,
+ * β = (0.9, 0.999), no decay) on the training and test pairs together, whether or not training on the training
+ * pairs alone would ever generalize.
+ */
+function fitAll(model: { lossAndGrad(rows: Int32Array): unknown }, moving: { p: { data: Float32Array }; g: Float32Array }[], rows: Int32Array, steps: number): void {
+  const m = moving.map(({ g }) => new Float64Array(g.length)), v = moving.map(({ g }) => new Float64Array(g.length));
+  for (let t = 1; t <= steps; t++) {
+    model.lossAndGrad(rows);
+    moving.forEach(({ p, g }, k) => {
+      for (let j = 0; j < g.length; j++) {
+        m[k][j] = 0.9 * m[k][j] + 0.1 * g[j]; v[k][j] = 0.999 * v[k][j] + 0.001 * g[j] * g[j];
+        p.data[j] -= (1e-2 * m[k][j] / (1 - 0.9 ** t)) / (Math.sqrt(v[k][j] / (1 - 0.999 ** t)) + 1e-8);
+      }
+    });
+  }
 }

@@ -6,6 +6,7 @@ import type { RunConfig } from '../train/config.ts';
 import type { Trajectory } from '../train/trajectory.ts';
 import { kernelVariant } from '../engine/wasm.ts';
 import { engineVersion } from './version.ts';
+import { parse, stringify } from './json.ts';
 
 /** JSON with object keys sorted, so equal configs hash equally whatever their key order. */
 export function canonicalJson(x: unknown): string {
@@ -37,7 +38,7 @@ export class RunStore {
     let text: string;
     try { text = readFileSync(this.path(key), 'utf8'); } catch { return null; }
     try {
-      const e = JSON.parse(text) as Entry;
+      const e = parse<Entry>(text);
       if (e.key === key && e.seed === seed && Array.isArray(e.trajectory?.evals)) return e.trajectory;
     } catch { /* corrupt: fall through */ }
     rmSync(this.path(key), { force: true });
@@ -47,7 +48,7 @@ export class RunStore {
   put(config: RunConfig, seed: number, trajectory: Trajectory): void {
     const key = runKey(config, seed), final = this.path(key), tmp = `${final}.${process.pid}.${Date.now()}.tmp`;
     const entry: Entry = { key, engine: engineVersion(), seed, config, trajectory };
-    writeFileSync(tmp, JSON.stringify(entry));
+    writeFileSync(tmp, stringify(entry));
     renameSync(tmp, final);
   }
 }

@@ -59,6 +59,12 @@ export interface TeacherTaskConfig {
   noise: number;
   /** A fixed bias added to every hidden pre-activation of the `dense` model (0 keeps the w → −w, a → −a symmetry). */
   hiddenBias: number;
+  /**
+   * The `dense` model's start: 'init' the seeded random init; 'aligned' the same, with every hidden unit's
+   * component along w* set to ±1 (the sign of its init's), a start inside the specialized phase, so that two
+   * starts from either side of a first-order transition can show whether Langevin sampling equilibrated.
+   */
+  start: 'init' | 'aligned';
 }
 
 /** A fixed MNIST subset (src/tasks/mnist.ts): the non-algebraic task of Omnigrok's image grokking (arXiv 2210.01117). */

@@ -28,6 +28,7 @@ export function teacherTask(cfg: TeacherTaskConfig, seed: number): TeacherTask {
   check(isInt(cfg.nTest, 1), 'task.nTest', cfg.nTest, 'must be a positive number of test examples');
   for (const k of ['a1', 'a3', 'noise', 'hiddenBias'] as const) check(isNum(cfg[k]), `task.${k}`, cfg[k], 'must be a number');
   check(cfg.noise >= 0, 'task.noise', cfg.noise, 'must be ≥ 0 (the label noise standard deviation)');
+  check(cfg.start === 'init' || cfg.start === 'aligned', 'task.start', cfg.start, "must be 'init' (the seeded random init) or 'aligned' (every unit given a component ±1 along w*)");
   const { d, n, nTest } = cfg, total = n + nTest, r = rng(seed, 'teacher');
   const X = new Float32Array(total * d), y = new Float32Array(total);
   for (let i = 0; i < total; i++) {
@@ -42,4 +43,19 @@ export function teacherTask(cfg: TeacherTaskConfig, seed: number): TeacherTask {
     name: `teacher-d${d}-n${n}`, vocab: d, tokensPerExample: 0, classes: 1, tokens: new Int32Array(0), labels: new Int32Array(total),
     ids: idx(0, total), train: idx(0, n), test: idx(n, nTest), d, X, y, teacher, config: cfg,
   };
+}
+
+/**
+ * The 'aligned' start (task.start): each hidden unit's component along w* (W1 [d × N] holds the units as columns)
+ * set to ±1 with the sign of its init's, the rest of its init kept. In the mean-field regime (wᵢ ~ N(0, I/d)) that
+ * is √d prior standard deviations out, on the specialized side of the transition.
+ */
+export function alignToTeacher(W1: Float32Array, teacher: Float32Array, N: number): void {
+  const d = teacher.length;
+  for (let j = 0; j < N; j++) {
+    let h = 0;
+    for (let k = 0; k < d; k++) h += W1[k * N + j] * teacher[k];
+    const shift = (h < 0 ? -1 : 1) - h;
+    for (let k = 0; k < d; k++) W1[k * N + j] += shift * teacher[k];
+  }
 }

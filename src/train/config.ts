@@ -32,9 +32,14 @@ export interface RunConfig {
   sampler: SamplerConfig | null;
 }
 
-/** Wang–Landau sampling of a network's weights: energy window, schedule, move size, box, how often q is measured. */
+/**
+ * Sampling of a network's weights: energy window, schedule, move size, box, how often q is measured. 'wang-landau':
+ * single-weight Monte Carlo moves over a 1-D density of states in the training loss (src/physics/wangLandau.ts);
+ * 'wlmd': Wang–Landau molecular dynamics, gradient-driven Langevin moves over the 2-D density of states
+ * S(training loss, test accuracy) (src/physics/wlmd.ts), stepSize being the Langevin step h and moves its step cap.
+ */
 export interface SamplerConfig {
-  kind: 'wang-landau';
+  kind: 'wang-landau' | 'wlmd';
   eMin: number; eMax: number; bins: number;
   lnfFinal: number; flatness: number;
   /** The cap on moves. */
@@ -45,9 +50,13 @@ export interface SamplerConfig {
   measureEvery: number;
   /** Train this many steps with the config's optimizer first and start the walk there (0: from the init). */
   startSteps: number;
+  /** 'wlmd' only: test-accuracy bins, the ln f schedule ('halving' or Belardinelli–Pereyra '1/t'), the first ln f, the clip on |S′(E)|. */
+  aBins: number; schedule: 'halving' | '1/t'; lnf0: number; maxSlope: number;
+  /** 'wlmd' only: full-batch Adam steps (lr 1e-2) on the training and test pairs together before the walk: a generalizing start by construction (0: none). */
+  fitAll: number;
 }
 
-const SAMPLER: SamplerConfig = { kind: 'wang-landau', eMin: 0, eMax: 2, bins: 20, lnfFinal: 1e-3, flatness: 0.7, moves: 2_000_000, stepSize: 0.1, box: 4, measureEvery: 20, startSteps: 0 };
+const SAMPLER: SamplerConfig = { kind: 'wang-landau', eMin: 0, eMax: 2, bins: 20, lnfFinal: 1e-3, flatness: 0.7, moves: 2_000_000, stepSize: 0.1, box: 4, measureEvery: 20, startSteps: 0, aBins: 6, schedule: 'halving', lnf0: 1, maxSlope: 1e3, fitAll: 0 };
 
 export type DeepPartial<T> = { [K in keyof T]?: T[K] extends (infer U)[] ? U[] : T[K] extends object | null ? DeepPartial<T[K]> : T[K] };
 export type RunConfigInput = Omit<DeepPartial<RunConfig>, 'task' | 'model'> & {
@@ -61,7 +70,7 @@ const PARITY: ParityTaskConfig = { kind: 'parity', bits: 16, relevant: 3, trainS
 const TRANSFORMER_TASK: ModularTaskConfig = { ...MODULAR, p: 113, trainFraction: 0.3 };
 /** Omnigrok's MNIST subset (Liu et al. 2022, arXiv 2210.01117): 1000 training images (binarized here), 1000 held out. */
 const MNIST: MnistTaskConfig = { kind: 'mnist', trainSize: 1000, testSize: 1000, pool: 1, threshold: 0.5, randomLabels: false };
-const TEACHER: TeacherTaskConfig = { kind: 'teacher', d: 16, n: 256, nTest: 2000, a1: 1, a3: 1, noise: 0, hiddenBias: 0 };
+const TEACHER: TeacherTaskConfig = { kind: 'teacher', d: 16, n: 256, nTest: 2000, a1: 1, a3: 1, noise: 0, hiddenBias: 0, start: 'init' };
 
 /**
  * The defaults: the canonical grokking MLP of this project (p = 97, a+b, half the pairs for training,
@@ -136,7 +145,14 @@ export function resolveConfig(input: RunConfigInput = {}): RunConfig {
   if (cfg.sampler !== null) {
     cfg.sampler = merge(SAMPLER, cfg.sampler, 'sampler') as SamplerConfig;
     const w = cfg.sampler;
-    check(w.kind === 'wang-landau', 'sampler.kind', w.kind, "must be 'wang-landau'");
+    check(w.kind === 'wang-landau' || w.kind === 'wlmd', 'sampler.kind', w.kind, "must be 'wang-landau' or 'wlmd'");
+    check(isInt(w.fitAll, 0), 'sampler.fitAll', w.fitAll, 'must be an integer ≥ 0 (Adam steps on train ∪ test before the walk)');
+    check(isInt(w.aBins, 1), 'sampler.aBins', w.aBins, 'must be a positive integer (test-accuracy bins)');
+    check(w.schedule === 'halving' || w.schedule === '1/t', 'sampler.schedule', w.schedule, "must be 'halving' or '1/t'");
+    for (const k of ['lnf0', 'maxSlope'] as const) check(w[k] > 0, `sampler.${k}`, w[k], 'must be positive');
+    // a setting the chosen sampler never reads would change nothing: refuse it
+    if (w.kind === 'wang-landau') for (const k of ['aBins', 'schedule', 'lnf0', 'maxSlope', 'fitAll'] as const) check(w[k] === SAMPLER[k], `sampler.${k}`, w[k], "is read by the 'wlmd' sampler only: remove it, or set sampler.kind = 'wlmd'");
+    else check(w.measureEvery === SAMPLER.measureEvery, 'sampler.measureEvery', w.measureEvery, "is not read by the 'wlmd' sampler (it reads the test accuracy at every step): remove it");
     check(w.eMax > w.eMin, 'sampler.eMax', w.eMax, 'must exceed sampler.eMin');
     for (const k of ['bins', 'moves', 'measureEvery'] as const) check(isInt(w[k], 1), `sampler.${k}`, w[k], 'must be a positive integer');
     check(isInt(w.startSteps, 0), 'sampler.startSteps', w.startSteps, 'must be an integer ≥ 0 (training steps before the walk)');

@@ -1,5 +1,5 @@
 import { check } from '../../engine/errors.ts';
-import { Arena, type Buf, gemmScratch } from '../../engine/wasm.ts';
+import { Arena, type Buf } from '../../engine/wasm.ts';
 import type { Task } from '../../tasks/task.ts';
 import { LOSSES } from '../losses.ts';
 import type { Model, ModelInit, Param, TransformerConfig } from '../model.ts';
@@ -49,9 +49,9 @@ export function generalTransformer(cfg: TransformerConfig, task: Task, lossName:
   const hLogits = rsv(maxRows * p), hDLogits = rsv(maxRows * p);
   const hdX = rsv(NMax * d), hdXF = rsv(NMax * d), hdH = rsv(NMax * d), hdZ = rsv(NMax * d);
   const hdQ = rsv(NMax * d), hdK = rsv(NMax * d), hdV = rsv(NMax * d), hdPRE = rsv(NMax * m);
-  const hTok = arena.reserve(NMax, 'i32'), hLabels = arena.reserve(maxRows, 'i32');
+  const hTok = arena.reserve(NMax, 'i32'), hLabels = arena.reserveLabels(maxRows);
   const hT = rsv(Math.max(d * d, d * m, d * p));
-  const hPack = rsv(gemmScratch(Math.max(d, m, p, 8)));
+  const hPack = arena.reservePack(Math.max(d, m, p, 8));
   const view = arena.commit();
   const k = arena.kernels;
   const mm = new Mm(k, view.f32(hPack).ptr, view.f32(hT));
@@ -283,5 +283,5 @@ export function generalTransformer(cfg: TransformerConfig, task: Task, lossName:
     return out;
   }
 
-  return { params, grads, lossAndGrad, evaluate, hidden, residuals, constrain() { /* no structural constraints */ }, dispose() { /* arena is GC'd */ } };
+  return { params, grads, lossAndGrad, evaluate, hidden, residuals, constrain() { /* no structural constraints */ }, dispose() { arena.dispose(); } };
 }

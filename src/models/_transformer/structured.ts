@@ -1,5 +1,5 @@
 import { check } from '../../engine/errors.ts';
-import { Arena, gemmScratch } from '../../engine/wasm.ts';
+import { Arena } from '../../engine/wasm.ts';
 import type { Task } from '../../tasks/task.ts';
 import { LOSSES } from '../losses.ts';
 import type { Model, ModelInit, Param, TransformerConfig } from '../model.ts';
@@ -32,9 +32,9 @@ export function structuredTransformer(cfg: TransformerConfig, task: Task, lossNa
     dXT: rsv(T * d), dKT: rsv(T * d), dVT: rsv(T * d), dq: rsv(d), dVOT: rsv(T * H * d), colsum: rsv(d),
     MID: rsv(maxRows * d), PRE: rsv(maxRows * m), ACT: rsv(maxRows * m), OUT: rsv(maxRows * d),
     logits: rsv(maxRows * p), dLogits: rsv(maxRows * p), dOUT: rsv(maxRows * d), dPRE: rsv(maxRows * m),
-    T: rsv(Math.max(d * d, d * m, d * p)), pack: rsv(gemmScratch(Math.max(d, m, p, 8))),
+    T: rsv(Math.max(d * d, d * m, d * p)), pack: arena.reservePack(Math.max(d, m, p, 8)),
   };
-  const hLabels = arena.reserve(maxRows, 'i32');
+  const hLabels = arena.reserveLabels(maxRows);
   const view = arena.commit();
   const k = arena.kernels;
   const mm = new Mm(k, view.f32(h.pack).ptr, view.f32(h.T));
@@ -182,7 +182,7 @@ export function structuredTransformer(cfg: TransformerConfig, task: Task, lossNa
     return out;
   }
 
-  return { params, grads, lossAndGrad, evaluate, hidden, constrain() { /* no structural constraints */ }, dispose() { /* arena is GC'd */ } };
+  return { params, grads, lossAndGrad, evaluate, hidden, constrain() { /* no structural constraints */ }, dispose() { arena.dispose(); } };
 }
 
 /**

@@ -1,0 +1,91 @@
+import { control, metrics, oneSample, preconditions, recipe } from '../src/index.ts';
+import type { Precondition, RunConfigInput, Trajectory } from '../src/index.ts';
+import { plantedReading } from '../src/physics/plantedBarrier.ts';
+import { fractionAbove, mixingFailure } from '../src/physics/wlmd.ts';
+import { samplerConverged } from './preconditions.ts';
+import { SMALL_ADD_11 } from './shared.ts';
+
+/*
+ * The entropy-landscape claims G1 and G2 (arXiv 2505.11411): Wang–Landau molecular dynamics over the 2-D density
+ * of states S(L_train, A_test) (src/physics/wlmd.ts, src/runs/sample.ts), two walks per seed, one started in a
+ * memorizing and one in a generalizing state, shared by both claims (same configs, so the same runs).
+ */
+
+/** A-bins whose centre is ≥ ½ hold the generalizing states; walks agree when ln P(basin | E) differs by ≤ 1 nat. */
+export const A_CUT = 0.5, MIX_TOL = 1;
+
+const WLMD = { kind: 'wlmd', eMin: 0, eMax: 0.4, bins: 4, aBins: 4, flatness: 0.7, box: 4, schedule: '1/t', lnf0: 0.01, maxSlope: 200 } as const;
+
+/**
+ * CI scale: the smallest modular network that still memorizes to a training loss near 0 — a+b mod 5, 17 training
+ * pairs, 8 test pairs, one x² layer of 8 units (120 weights); pilots of mod 5 with 4 units, and mod 7 and mod 11
+ * with 8–16 units, did not reach low loss or did not generalize. Energies [0, 0.4) in 4 bins × test accuracy in
+ * 4 bins; 40,000 MALA steps of h = 1e-4, |S′| ≤ 200, ln f from 0.01 by halving then 1/t, to 1e-3.
+ */
+export const WLMD_CI = recipe({ ...SMALL_ADD_11.config, task: { kind: 'modular', op: 'add', p: 5, trainFraction: 0.7 }, model: { hidden: [8], act: 'quadratic', bias: false } });
+export const WLMD_CI_SAMPLER = { ...WLMD, moves: 40_000, lnfFinal: 1e-3, stepSize: 1e-4 } as const;
+/** The two starts: 300 AdamW steps (memorizing), and those plus 2000 Adam steps on all 25 pairs (generalizing by construction). */
+export const wlmdArms = (s: RunConfigInput['sampler'], genStart: { startSteps?: number; fitAll?: number }): Record<string, RunConfigInput> => ({
+  'from memorizing': { sampler: { ...s, startSteps: 300 } },
+  'from generalizing': { sampler: { ...s, startSteps: 300, ...genStart } },
+});
+
+/**
+ * Full scale (not run in CI): G1's original network, a+b mod 11, 32 x² units (1056 weights), which AdamW trains to
+ * generalize (test accuracy 0.67–0.86 after 10⁴ steps): the generalizing walk starts from the state 10⁴ AdamW steps
+ * reach. 600,000 steps per walk (≈ 4 min each at 0.4 ms/step, acceptance ≈ 0.7 in a pilot; 16 walks ≈ 35 min on 2 cores, shared by G1 and G2), ln f to 1e-4 (1/t:
+ * 16 bins / 6·10⁵ steps ≈ 3e-5 at the cap; 1e-6 would need 1.6·10⁷ steps per walk, which does not fit).
+ */
+export const WLMD_FULL = SMALL_ADD_11;
+export const WLMD_FULL_SAMPLER = { ...WLMD, aBins: 6, moves: 600_000, lnfFinal: 1e-4, stepSize: 3e-5 } as const;
+
+/**
+ * S(E, A-bin k) of a record: −∞ for a bin never visited, which the run store's JSON keeps as null (a fresh run and a
+ * cached one must read the same).
+ */
+const sAt = (e: Trajectory['evals'][number], k: number) => { const v = e[`wl:S@${k}`]; return typeof v === 'number' && Number.isFinite(v) ? v : -Infinity; };
+/** The 2-D density of states of a run, as wlmd's grid. */
+const grid = (t: Trajectory) => {
+  const aBins = Object.keys(t.evals[0] ?? {}).filter((k) => k.startsWith('wl:S@')).length;
+  return { aBins, lnG: Float64Array.from(t.evals.flatMap((e) => Array.from({ length: aBins }, (_, k) => sAt(e, k)))) };
+};
+
+/** The walks from the two starts visited both basins and agree on how each energy's states split between them, in every seed. */
+export const walksMix = (a = 'from memorizing', b = 'from generalizing'): Precondition =>
+  preconditions.custom(`the walks from '${a}' and '${b}' mix (each visits both basins; ln P(basin | E) agrees within ${MIX_TOL} nat)`, (runs) => {
+    const bad = runs[a].map((t, seed) => ({ seed, why: mixingFailure(grid(t), grid(runs[b][seed]), A_CUT, MIX_TOL) })).filter((r) => r.why);
+    return bad.length ? `${bad.length}/${runs[a].length} seeds do not mix (seed ${bad[0].seed}: ${bad[0].why}): the claim is not decided from walks that never reach the other basin` : null;
+  });
+
+/** G1 and G2's preconditions: both walks converged (ln f ≤ lnfFinal) and mixed. */
+export const wlmdGates = (lnfFinal: number) => [samplerConverged('from memorizing', lnfFinal), samplerConverged('from generalizing', lnfFinal), walksMix()];
+
+/** At the lowest energy bin (training losses [0, 0.1)): the valley depth of S(E, ·), P(A ≥ ½ | E), mean A. */
+export const lowest = {
+  valley: metrics.custom('valley depth (nats) of S(L_train, ·) over test accuracy, lowest loss bin', (t: Trajectory) => t.evals[0]?.['wl:barrier'] ?? NaN),
+  genFrac: metrics.custom('P(test acc ≥ ½ | L_train) from S(L_train, ·), lowest loss bin', (t: Trajectory) => fractionAbove(Array.from({ length: grid(t).aBins }, (_, k) => sAt(t.evals[0], k)), A_CUT)),
+};
+
+/** A per-run seed for the planted controls (the acceptance rate differs run to run). */
+const plantedSeedOf = (t: Trajectory) => Math.floor((t.evals[0]?.['wl:accept'] ?? 0) * 1e9) >>> 0;
+const planted = (kind: 'barrier' | 'no barrier', read: 'valley' | 'genFrac') =>
+  metrics.custom(`planted ${kind}: ${read === 'valley' ? 'valley depth of S(E, ·)' : 'P(A ≥ ½ | E)'} at the lowest energy, through the same pipeline`, (t: Trajectory) => plantedReading(plantedSeedOf(t), kind)[read]);
+
+/** The positive controls of the entropy-barrier pipeline: WLMD + mixing check + valley reading on landscapes with a known answer (src/physics/plantedBarrier.ts). */
+export const barrierControls = [
+  control({
+    name: 'a planted entropy barrier is found',
+    expected: { value: 'no state near x₁ = 0 below the barrier: an empty middle in S(E, ·) at low E', cite: 'planted' },
+    prediction: oneSample({ name: 'planted barrier: valley > ln 2', arm: 'from memorizing', metric: planted('barrier', 'valley'), greaterThan: Math.log(2) }),
+  }),
+  control({
+    name: 'no barrier is found where none is planted',
+    expected: { value: 'x₁ uniform at fixed E (Archimedes): S(E, ·) flat', cite: 'planted' },
+    prediction: oneSample({ name: 'planted flat landscape: valley < ln 2', arm: 'from memorizing', metric: planted('no barrier', 'valley'), lessThan: Math.log(2) }),
+  }),
+];
+export const equilibriumControl = control({
+  name: 'the equilibrium split between basins is read correctly',
+  expected: { value: 'P(A ≥ ½ | E) = ½ by symmetry on the planted flat landscape', cite: 'planted' },
+  prediction: oneSample({ name: 'planted flat landscape: P(A ≥ ½ | E) > 0.4', arm: 'from memorizing', metric: planted('no barrier', 'genFrac'), greaterThan: 0.4 }),
+});

@@ -1,0 +1,80 @@
+import { describe, expect, test } from 'vitest';
+import { rng } from '../engine/rng.ts';
+import { plantedReading, plantedSystem } from './plantedBarrier.ts';
+import { resolveConfig } from '../train/config.ts';
+import { mixingFailure, valleyDepth, wlmd } from './wlmd.ts';
+
+describe('Wang–Landau molecular dynamics', () => {
+  test('should recover the 2-D density of states of a 3-D harmonic energy, g(E, A) ∝ √E · A^(−1/2)', () => {
+    // Arrange: E = |x|²/2 in ℝ³ (volume below E ∝ E^(3/2)), A = x₁²/|x|² = cos²θ, independent of |x| with
+    // P(A < a) = √a (cos θ uniform, Archimedes): the bin integral of g is [E^(3/2)] × [√A] between the bin edges
+    const x = Float64Array.from([0.5, 0.3, 0.2]), g = new Float64Array(3);
+    const sys = {
+      coords: [x], grads: [g],
+      energyAndGrad: () => { g.set(x); return (x[0] * x[0] + x[1] * x[1] + x[2] * x[2]) / 2; },
+      observable: () => (x[0] * x[0]) / (x[0] * x[0] + x[1] * x[1] + x[2] * x[2]),
+    };
+    const eBins = 4, aBins = 4, eMax = 2;
+
+    // Act
+    const res = wlmd(sys, rng(3, 'wlmd-test'), { eMin: 0, eMax, eBins, aBins, step: 0.05, schedule: '1/t', lnf0: 0.1, lnfFinal: 2e-5, maxSteps: 4e6, flatness: 0.8, checkEvery: 10_000, require: 'all', maxSlope: 5 });
+
+    // Assert: converged, and within 0.15 nats of the exact ln g over a range of e^4.5 (up to the fitted constant)
+    expect(res.lnf).toBeLessThanOrEqual(2e-5);
+    const exact = (i: number) => {
+      const e = Math.floor(i / aBins), a = i % aBins, w = eMax / eBins;
+      return Math.log(((e + 1) * w) ** 1.5 - (e * w) ** 1.5) + Math.log(Math.sqrt((a + 1) / aBins) - Math.sqrt(a / aBins));
+    };
+    const diff = Array.from(res.lnG, (v, i) => v - exact(i)), c = diff.reduce((s, v) => s + v, 0) / diff.length;
+    expect(Math.max(...diff.map((v) => Math.abs(v - c)))).toBeLessThan(0.15);
+  });
+
+  test('should find a planted entropy barrier and no barrier where none is planted, with walks from both basins mixing', () => {
+    // Arrange / Act
+    const barrier = plantedReading(1, 'barrier'), flat = plantedReading(1, 'no barrier');
+
+    // Assert: the barrier reads a valley deeper than ln 2 (its middle is empty: infinite), the flat landscape none
+    expect(barrier.mixing).toBeNull();
+    expect(flat.mixing).toBeNull();
+    expect(barrier.valley).toBeGreaterThan(Math.log(2));
+    expect(flat.valley).toBeLessThan(Math.log(2));
+    expect(flat.genFrac).toBeGreaterThan(0.35);
+  });
+
+  test('should report a walk that never leaves its basin as not mixing', () => {
+    // Arrange: a window below the barrier top (h = 1), so neither walk can cross x₁ = 0
+    const opts = { eMin: 0, eMax: 0.6, eBins: 2, aBins: 10, step: 0.02, schedule: 'halving' as const, lnf0: 0.1, lnfFinal: 1e-2, maxSteps: 100_000, flatness: 0.7, checkEvery: 10_000, require: 'visited' as const, maxSlope: 5 };
+
+    // Act
+    const p = wlmd(plantedSystem('barrier', -0.8), rng(2, 'a'), opts), q = wlmd(plantedSystem('barrier', 0.8), rng(2, 'b'), opts);
+
+    // Assert
+    expect(mixingFailure(p, q, 0.5, 1)).toMatch(/never visited the other basin/);
+  });
+
+  test('should measure a valley between two modes and none in a unimodal profile', () => {
+    expect(valleyDepth([0, -3, -1])).toBeCloseTo(2);
+    expect(valleyDepth([-2, -1, 0, -1])).toBe(0);
+    expect(valleyDepth([0, -Infinity, 0])).toBe(Infinity);
+  });
+});
+
+describe('the wlmd sampler config', () => {
+  test('should reject an unknown ln f schedule, naming the field and the choices', () => {
+    // Arrange
+    const cfg = { task: { kind: 'modular' as const, p: 5, trainFraction: 0.7 }, sampler: { kind: 'wlmd' as const, schedule: 'geometric' as never } };
+
+    // Act / Assert
+    expect(() => resolveConfig(cfg)).toThrow(/sampler.schedule = 'geometric': must be 'halving' or '1\/t'/);
+  });
+});
+
+describe('the wang-landau sampler config', () => {
+  test("should refuse a 'wlmd'-only setting it would ignore", () => {
+    // Arrange
+    const cfg = { task: { kind: 'modular' as const, p: 5, trainFraction: 0.7 }, sampler: { kind: 'wang-landau' as const, fitAll: 100 } };
+
+    // Act / Assert
+    expect(() => resolveConfig(cfg)).toThrow(/sampler.fitAll = 100: is read by the 'wlmd' sampler only/);
+  });
+});

@@ -1,4 +1,4 @@
-import { compare, control, hypothesis, metrics, oneSample, preconditions } from '../src/index.ts';
+import { control, hypothesis, metrics, oneSample, preconditions } from '../src/index.ts';
 import { DEEP_RELU_ADD_31, QUADRATIC_ADD_47, TRANSFORMER_ADD_31 } from './shared.ts';
 
 /**
@@ -12,11 +12,14 @@ const p = 47;
  * between (its own pilot was cut short), chosen before its runs.
  */
 const LONG_WD = 0.15;
-/** D1's two predictions in a regime with one tested arm. */
-const delayPredictions = (arm: string, chance: number) => [
-  oneSample({ name: 'delay ≥ 10×', arm, metric: metrics.delayRatio, greaterThan: 10 }),
-  oneSample({ name: 'test accuracy at chance at t_mem', arm, metric: metrics.at('tMem', 'testAcc'), lessThan: chance + 0.05 }),
-];
+/**
+ * D1's prediction in a regime with one tested arm. "Test accuracy at chance at t_mem" is not tested (2026-11-24): the
+ * split is over ordered pairs, so about half the test pairs have their mirror (b, a) in training, and a network
+ * that picks up commutativity reads above chance at t_mem for a reason unrelated to the claim (the transformer
+ * read 0.31–0.37); it needs test accuracy on the pairs whose mirror is held out too, which the engine does not
+ * report yet.
+ */
+const delayPredictions = (arm: string) => [oneSample({ name: 'delay ≥ 10×', arm, metric: metrics.delayRatio, greaterThan: 10 })];
 /** A positive control: in `arm` of the same architecture the harness measures a delay of at least 10×. */
 const longDelayControl = (arm: string, why: string) => control({
   name: 'a ≥ 10× delay is measurable in this architecture', expected: { value: `t_grok / t_mem ≈ 10²–10³ in a transformer (Fig. 1); here ${why}`, cite: 'Power et al. (2022), arXiv 2201.02177' },
@@ -29,27 +32,21 @@ export default hypothesis({
   quote: 'Phenomenologically, the network achieves 100% training accuracy at t_mem but test accuracy remains at random chance until a much later time t_grok. … prove t_grok must strictly be orders of magnitude larger than t_mem under standard gradient noise.',
   source: { seed: '002_1d00eff4fb351c15.txt', section: 'Issue #1 (Description; Objective 3)', paper: 'Power et al. (2022), arXiv 2201.02177' },
   topic: 'Delay',
-  regimeName: 'x² MLP (Gromov)',
-  regime: `The canonical MLP grokking setting (Gromov 2023, arXiv 2301.02679; Liu et al. 2022): a one-hidden-layer MLP with x² activation on a+b mod ${p}, half the pairs for training, full batch, AdamW lr 1e-3, β=(0.9, 0.98) as in Nanda et al. (2023). The tested arms: weight decay 1 (the recipe of Power et al. and Nanda et al.) and 0.3, because a weaker decay lengthens the plateau. p = ${p} instead of 97 or 113 keeps a run to seconds on 2 cores. "Orders of magnitude" is read in its weakest form, one order (×10); "at chance" as test accuracy below 1/p + 0.05. A run that never groks within the budget enters as censored (its delay is at least budget/t_mem), never dropped. A third arm puts the standard recipe under the quote's "standard gradient noise": minibatches of 128 of the 1104 training pairs (Power et al.: 512 of ≈4700), read by a fourth prediction. Positive controls: (1) the harness measures a delay ≥ 10× in this architecture, in an arm with a long plateau (weight decay ${LONG_WD}, chosen by one-seed pilots; it stops at t_grok); (2) the delay responds to weight decay as known (Power et al. 2022, Fig. 5; Liu et al. 2022, arXiv 2210.01117: weaker decay, later generalization), so the harness can see a change of the delay here. The claim says "must", so it is universal: a regime whose controls hold and whose delay is short refutes it.`,
+  regimeName: 'x² MLP, minibatch 128 (gradient noise)',
+  regime: `The canonical MLP grokking setting (Gromov 2023, arXiv 2301.02679; Liu et al. 2022): a one-hidden-layer MLP with x² activation on a+b mod ${p}, half the pairs for training, AdamW lr 1e-3, β=(0.9, 0.98) as in Nanda et al. (2023), under the quote's "standard gradient noise": minibatches of 128 of the 1104 training pairs (Power et al.: 512 of ≈4700, about a ninth). p = ${p} instead of 97 or 113 keeps a run to seconds on 2 cores. The tested arm is the standard recipe, weight decay 1 (Power et al., Nanda et al.). "Orders of magnitude" is read in its weakest form, one order (×10). A run that never groks within the budget enters as censored (its delay is at least budget/t_mem), never dropped. Positive control: the harness measures a delay ≥ 10× under the same noise in this architecture, in an arm with a long plateau (weight decay ${LONG_WD}, minibatch 128; both arms stop at t_grok). The claim says "must", so it is universal: a regime whose controls hold and whose delay is short refutes it. The full-batch runs are their own regime (below): outside the quote's condition, they can support but not refute.`,
   base: QUADRATIC_ADD_47,
   arms: {
-    'wd=1': { optimizer: { wd: 1 } },
-    'wd=0.3': { optimizer: { wd: 0.3 } },
-    // standard gradient noise: a minibatch of 128 of the 1104 training pairs (Power et al.: 512 of ≈4700, about a ninth)
     'wd=1, batch 128': { optimizer: { wd: 1 }, batchSize: 128, stop: { afterGrok: 1 } },
-    // the second control's long-plateau arm (D1 reads t_grok only here: it stops at t_grok; D3's control shares it)
-    [`wd=${LONG_WD}`]: { optimizer: { wd: LONG_WD }, stop: { afterGrok: 1 } },
+    [`wd=${LONG_WD}, batch 128`]: { optimizer: { wd: LONG_WD }, batchSize: 128, stop: { afterGrok: 1 } },
   },
-  deviations: 'Issue 13 (2026-11-23), after the first verdict (REFUTED on the x² arms, 4.2× and 8.7×): the source\'s architecture as its regime (a small transformer; two-seed pilots chose lr 3e-3 and the budget), and a second MLP regime, the two-hidden-layer ReLU MLP the Muon pilots found with ≈30×, both pre-registered here with the same thresholds before its runs at 8 seeds; a positive control (decay changes the delay) and a grokked precondition in both; the x² runs now train on to 3·t_grok (shared recipe). The x² regime\'s arms and predictions are unchanged. Earlier: None to the test. Added after recording (2026-11-22): the weightNorm, gradNorm and fourier probes, so that S1, S2, D2, E1 and E11 share these runs; probes only read the model, so the trajectories and the verdict are unchanged. Exploratory, not part of this test: pilots for the Muon claims found a two-hidden-layer ReLU MLP (p = 31, train fraction 0.6, AdamW lr 3e-3, wd 1) with t_grok/t_mem ≈ 30 on two seeds, so the delay depends on the regime; the refutation stands for the pre-registered one-hidden-layer x² setting only, and a follow-up should pre-register the deeper ReLU arm. 2026-11-24, the referee\'s second read (after the verdicts above: x² REFUTED 4.17 [3.76, 5]; transformer INCONCLUSIVE 14.75 [10, 42.5] with test accuracy 0.42 at t_mem; ReLU SUPPORTED 30.2): (a) the x² regime\'s decay control showed the delay moves, not that a delay ≥ 10× is visible there at all: a second control now needs one (arm wd 0.15; one-seed pilots: wd 0.2 gave 12.6×, too close to 10×, wd 0.1 did not grok in 8000 steps), so that its refutation stands only if the harness can see a long delay in that architecture. (b) The quote says "under standard gradient noise", and every regime was full batch: the source regime is now the transformer with minibatches of 64 (Power et al. trained with minibatches of 512), with the full-batch runs as its control arm (they showed the long delay: 14.75× and 39× in a pilot) and as their own regime; the x² regime gains a minibatch arm (batch 128) and its prediction. Pilots (seed 0): transformer batch 64 gave 3.9× (t_mem 360, t_grok 1400), x² batch 128 gave 2.9× (t_mem 730, t_grok 2110): noise slows memorization and speeds generalization, in steps. (c) The transformer\'s test accuracy at t_mem (0.42) was read every 50 steps with t_mem ≈ 100: now every 10 steps; the seed-0 pilot still read 0.31 at t_mem = 70 (test accuracy passes 10% at step 60, during memorization), so the earlier reading was not only an artefact of the granularity. Smaller training fractions (Power et al.: longer delays) were piloted on seed 0: 0.4 and 0.3 did not grok within 8000 and 5000 steps (test accuracy at t_mem 0.20 and 0.11), so half the pairs stays; the transformer regimes share their runs with D2 (fourier probe, trained on to 2·t_grok within 6000 steps). Thresholds (10×, chance + 0.05) unchanged; all of this was fixed before these runs.',
+  deviations: 'Issue 13 (2026-11-23), after the first verdict (REFUTED on the x² arms, 4.2× and 8.7×): the source\'s architecture as its regime (a small transformer; two-seed pilots chose lr 3e-3 and the budget), and a second MLP regime, the two-hidden-layer ReLU MLP the Muon pilots found with ≈30×, both pre-registered here with the same thresholds before its runs at 8 seeds; a positive control (decay changes the delay) and a grokked precondition in both; the x² runs now train on to 3·t_grok (shared recipe). The x² regime\'s arms and predictions are unchanged. Earlier: None to the test. Added after recording (2026-11-22): the weightNorm, gradNorm and fourier probes, so that S1, S2, D2, E1 and E11 share these runs; probes only read the model, so the trajectories and the verdict are unchanged. Exploratory, not part of this test: pilots for the Muon claims found a two-hidden-layer ReLU MLP (p = 31, train fraction 0.6, AdamW lr 3e-3, wd 1) with t_grok/t_mem ≈ 30 on two seeds, so the delay depends on the regime; the refutation stands for the pre-registered one-hidden-layer x² setting only, and a follow-up should pre-register the deeper ReLU arm. 2026-11-24, the referee\'s second read (after the verdicts above: x² REFUTED 4.17 [3.76, 5]; transformer INCONCLUSIVE 14.75 [10, 42.5] with test accuracy 0.42 at t_mem; ReLU SUPPORTED 30.2): (a) the x² regime\'s decay control showed the delay moves, not that a delay ≥ 10× is visible there at all: a second control now needs one (arm wd 0.15; one-seed pilots: wd 0.2 gave 12.6×, too close to 10×, wd 0.1 did not grok in 8000 steps), so that its refutation stands only if the harness can see a long delay in that architecture. (b) The quote says "under standard gradient noise", and every regime was full batch: the source regime is now the transformer with minibatches of 64 (Power et al. trained with minibatches of 512), with the full-batch runs as its control arm (they showed the long delay: 14.75× and 39× in a pilot) and as their own regime; the x² regime gains a minibatch arm (batch 128) and its prediction. Pilots (seed 0): transformer batch 64 gave 3.9× (t_mem 360, t_grok 1400), x² batch 128 gave 2.9× (t_mem 730, t_grok 2110): noise slows memorization and speeds generalization, in steps. (c) The transformer\'s test accuracy at t_mem (0.42) was read every 50 steps with t_mem ≈ 100: now every 10 steps; the seed-0 pilot still read 0.31 at t_mem = 70 (test accuracy passes 10% at step 60, during memorization), so the earlier reading was not only an artefact of the granularity. Smaller training fractions (Power et al.: longer delays) were piloted on seed 0: 0.4 and 0.3 did not grok within 8000 and 5000 steps (test accuracy at t_mem 0.20 and 0.11), so half the pairs stays; the transformer regimes share their runs with D2 (fourier probe, trained on to 2·t_grok within 6000 steps). Thresholds (10×, chance + 0.05) unchanged; all of this was fixed before these runs. Later on 2026-11-24, on the independent referee\'s reading of the runs above (x² full batch REFUTED with both controls passing, wd 0.15: 19.4×; batch 128: 2.86×; transformer batch 64: 4.78 [3.38, 10.6] and test accuracy 0.35 at t_mem, REFUTED on that reading; full-batch transformer 20.6×): (1) the quote\'s condition is "under standard gradient noise", so the full-batch x² runs do not test it; they are now their own regime, without a control (they can support, not refute), and the decision in the x² architecture rests on its minibatch arm, with a long-delay control under the same noise (wd 0.15, batch 128, new, not piloted) in place of the full-batch one; (2) "test accuracy at chance at t_mem" is no longer a prediction anywhere: the split is over ordered pairs, so half the test pairs have their mirror in training and a network that learns commutativity reads above chance for a reason unrelated to the claim (see delayPredictions). Known and not fixed here: the transformer\'s minibatch regime (lr 3e-3, batch 64) is noisier than Power et al.\'s (lr 1e-3, batch 512), and its long-delay control is full batch.',
   checkpoints: { seeds: [0] },
   // --scale full: p = 97 as in Power et al. (2022), a longer budget, 32 seeds per arm (for a cluster; not run in CI)
   full: { base: { task: { p: 97 }, steps: 24000 }, seeds: 32 },
   quantifier: 'universal',
-  preconditions: [preconditions.grokked()],
-  controls: [longDelayControl(`wd=${LONG_WD}`, `the x² MLP with weight decay ${LONG_WD}, where the plateau is long`), control({
-    name: 'weaker decay lengthens the delay', expected: { value: 'time to generalize falls as weight decay grows (Fig. 5)', cite: 'Power et al. (2022), arXiv 2201.02177' },
-    prediction: compare({ name: 'delay wd 0.3 ≥ 1.5× delay wd 1', arms: ['wd=0.3', 'wd=1'], metric: metrics.delayRatio, direction: 'greater', effect: 'ratio', minEffect: 1.5, paired: true }),
-  })],
+  preconditions: [preconditions.grokked({ arms: ['wd=1, batch 128'] })],
+  controls: [longDelayControl(`wd=${LONG_WD}, batch 128`, `the x² MLP with weight decay ${LONG_WD} and minibatches of 128, where the plateau is long`)],
+  predictions: [oneSample({ name: 'delay ≥ 10× under minibatch noise', arm: 'wd=1, batch 128', metric: metrics.delayRatio, greaterThan: 10 })],
   regimes: [{
     name: 'transformer, minibatch (Power et al.)', source: true,
     regime: `The source's setting: Power et al. (2022, arXiv 2201.02177) saw generalization 10²–10³× after memorization in a small transformer trained with AdamW (lr 1e-3, wd 1), minibatches of 512, on half or less of a modular table; the quote's "standard gradient noise" is minibatch noise. Here the one-layer transformer of Nanda et al. (2023, arXiv 2301.05217; no LayerNorm, d_model 64, 4 heads, d_mlp 256) on a+b mod 31 with half the pairs (480), minibatches of 64 (about an eighth of the training set, as 512 of ≈4700), AdamW lr 3e-3 (two-seed pilots: lr 1e-3 did not grok within 4000 steps at this size), wd 1, β=(0.9, 0.98), evaluated every 10 steps, budget 6000 steps (hypotheses/shared.ts TRANSFORMER_ADD_31). Positive control: the same transformer trained full batch (its 'full batch' arm: the runs of the next regime and of D2) shows a delay ≥ 10×, so the harness can measure a long delay in this architecture. Precondition: both arms grok. Pilots (seed 0, not part of the test): batch 64 t_mem 360, t_grok 1400 (3.9×), test accuracy 0.37 at t_mem; full batch t_mem 70, t_grok 2750 (39×), test accuracy 0.31 at t_mem. Smaller training fractions were piloted for the chance prediction (seed 0, full batch): 0.4 and 0.3 did not grok within 8000 and 5000 steps (test accuracy at t_mem 0.20 and 0.11), so half the pairs stays.`,
@@ -57,14 +54,14 @@ export default hypothesis({
     arms: { 'batch 64': { batchSize: 64, probes: [], stop: { afterGrok: 1 } }, 'full batch': {} },
     preconditions: [preconditions.grokked()],
     controls: [longDelayControl('full batch', 'the same transformer trained full batch')],
-    predictions: delayPredictions('batch 64', 1 / 31),
+    predictions: delayPredictions('batch 64'),
   }, {
     name: 'transformer, full batch (Nanda et al.)',
     regime: `Nanda et al.'s recipe (arXiv 2301.05217: full batch, AdamW, wd 1) on the transformer above: the source regime's 'full batch' arm, the same runs (hypotheses/shared.ts TRANSFORMER_ADD_31; D2 reads them too), evaluated every 10 steps so that t_mem and the test accuracy at it are read at a resolution of 10 steps (t_mem ≈ 70). Precondition: the runs grok. No positive control: its own long delay is what is tested, so it can support but not refute.`,
     base: TRANSFORMER_ADD_31,
     arms: { main: {} },
     preconditions: [preconditions.grokked()],
-    predictions: delayPredictions('main', 1 / 31),
+    predictions: delayPredictions('main'),
   }, {
     name: 'transformer, Power et al. size', fullScaleOnly: true,
     regime: 'Power et al.\'s modulus (p = 97), batch (512) and Nanda et al.\'s width (d_model 128, 4 heads, d_mlp 512), AdamW lr 1e-3, wd 1, half the pairs, budget 30000 steps, 32 seeds: run with --scale full only (hours on 2 cores).',
@@ -78,13 +75,21 @@ export default hypothesis({
     base: DEEP_RELU_ADD_31.with({ steps: 4000, stop: { testAcc: 0.99, hold: 3 } }),
     arms: { main: {} },
     preconditions: [preconditions.grokked()],
-    predictions: delayPredictions('main', 1 / 31),
+    predictions: delayPredictions('main'),
+  }, {
+    name: 'x² MLP, full batch (no gradient noise)',
+    regime: `The same x² MLP trained full batch, the recipe of the first recording: weight decay 1 (standard) and 0.3 (a weaker decay lengthens the plateau), with the long-plateau arm (weight decay ${LONG_WD}) beside them. Full-batch gradient descent has no gradient noise, so this regime is outside the quote's condition: it has no positive control and can support but not refute (the readings are shown: 4.2× and 8.7× at the first recording). Its long-plateau arm and the decay response (Power et al. 2022, Fig. 5: weaker decay, later generalization) are D3's control.`,
+    base: QUADRATIC_ADD_47,
+    arms: {
+      'wd=1': { optimizer: { wd: 1 } },
+      'wd=0.3': { optimizer: { wd: 0.3 }, stop: { afterGrok: 1 } }, // only its delay is read (D3 shares it)
+      [`wd=${LONG_WD}`]: { optimizer: { wd: LONG_WD }, stop: { afterGrok: 1 } },
+    },
+    preconditions: [preconditions.grokked({ arms: ['wd=1', 'wd=0.3'] })],
+    predictions: [
+      oneSample({ name: 'delay ≥ 10× with the standard recipe', arm: 'wd=1', metric: metrics.delayRatio, greaterThan: 10 }),
+      oneSample({ name: 'delay ≥ 10× with a long plateau', arm: 'wd=0.3', metric: metrics.delayRatio, greaterThan: 10 }),
+    ],
   }],
-  predictions: [
-    oneSample({ name: 'delay ≥ 10× with the standard recipe', arm: 'wd=1', metric: metrics.delayRatio, greaterThan: 10 }),
-    oneSample({ name: 'delay ≥ 10× with a long plateau', arm: 'wd=0.3', metric: metrics.delayRatio, greaterThan: 10 }),
-    oneSample({ name: 'test accuracy at chance at t_mem', arm: 'wd=1', metric: metrics.at('tMem', 'testAcc'), lessThan: 1 / p + 0.05 }),
-    oneSample({ name: 'delay ≥ 10× under minibatch noise', arm: 'wd=1, batch 128', metric: metrics.delayRatio, greaterThan: 10 }),
-  ],
   recorded: 'refuted',
 });

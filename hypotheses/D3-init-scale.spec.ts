@@ -4,11 +4,12 @@ import { QUADRATIC_ADD_47 } from './shared.ts';
 /** D3 — the timescale separation grows with the initialization scale α. Pre-registered 2026-11-22. */
 const alphas = [0.5, 1, 2, 4] as const;
 /**
- * The control's weight decays at α = 1: D1's x² arms, with D1's configs exactly (8000 steps; wd 0.3 and 1 trained
- * on to 3·t_grok, D1's long-plateau arm stopped at t_grok), so D1's runs serve and cost nothing here.
+ * The control's weight decays at α = 1: D1's x² arms, with D1's configs exactly (8000 steps; wd 1 trained on to
+ * 3·t_grok, wd 0.3 and the long-plateau arm 0.15 stopped at t_grok), so D1's runs serve and cost nothing here.
  */
 const decays = [0.15, 0.3, 1] as const;
-const decayArm = (wd: number) => ({ optimizer: { wd }, steps: 8000, ...(wd === decays[0] ? {} : { stop: { afterGrok: 3 } }) });
+// D1's full-batch x² arms, the same runs: wd 1 is trained on to 3·t_grok for the claims that share it, wd 0.3 and 0.15 stop at t_grok (only their delay is read)
+const decayArm = (wd: number) => ({ optimizer: { wd }, steps: 8000, ...(wd === 1 ? { stop: { afterGrok: 3 } } : {}) });
 
 export default hypothesis({
   id: 'D3',

@@ -4,3 +4,4 @@ export { compare } from './compare.ts';
 export { trend } from './trend.ts';
 export { proportion } from './proportion.ts';
 export { bimodal } from './bimodal.ts';
+export { supportOnly } from './supportOnly.ts';

@@ -21,25 +21,15 @@ const charts = [
 ];
 const mapPlugin = fileURLToPath(new URL('./src/report/verdictMapPlugin.mjs', import.meta.url));
 
-const plugins = {
-  awesome: { options: { reportName: 'grokcheck: which claims hold', groupBy, filter, charts } },
-  single: { import: '@allurereport/plugin-awesome', options: { reportName: 'grokcheck: which claims hold (single file)', singleFile: true, groupBy, filter, charts } },
-  'by-seed': { import: '@allurereport/plugin-awesome', options: { reportName: 'grokcheck: claims by seed document', groupBy: bySeed, filter, charts } },
-  dashboard: { options: { reportName: 'grokcheck: dashboard', filter, layout: charts } },
-  'verdict-map': { import: mapPlugin, options: { filter, targets: ['awesome', 'single', 'by-seed'] } },
-};
-
-/**
- * GROKCHECK_REPORT_PLUGINS (comma-separated plugin ids) builds a subset: the report's browser test builds only
- * the awesome site it opens, the generator's most expensive outputs (the single file, by-seed) aside.
- */
-const only = process.env.GROKCHECK_REPORT_PLUGINS?.split(',').map((s) => s.trim());
-const unknown = only?.filter((id) => !(id in plugins)) ?? [];
-if (unknown.length) throw new Error(`GROKCHECK_REPORT_PLUGINS: unknown plugin ${unknown.join(', ')}; use some of ${Object.keys(plugins).join(', ')}`);
-
 export default defineConfig({
   name: 'grokcheck: which claims hold (the ring counts recorded verdicts reproduced)',
   output: './reports/allure',
   historyPath: process.env.GROKCHECK_HISTORY ?? './reports/history.jsonl',
-  plugins: only ? Object.fromEntries(Object.entries(plugins).filter(([id]) => only.includes(id))) : plugins,
+  plugins: {
+    awesome: { options: { reportName: 'grokcheck: which claims hold', groupBy, filter, charts } },
+    single: { import: '@allurereport/plugin-awesome', options: { reportName: 'grokcheck: which claims hold (single file)', singleFile: true, groupBy, filter, charts } },
+    'by-seed': { import: '@allurereport/plugin-awesome', options: { reportName: 'grokcheck: claims by seed document', groupBy: bySeed, filter, charts } },
+    dashboard: { options: { reportName: 'grokcheck: dashboard', filter, layout: charts } },
+    'verdict-map': { import: mapPlugin, options: { filter, targets: ['awesome', 'single', 'by-seed'] } },
+  },
 });

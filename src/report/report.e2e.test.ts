@@ -27,13 +27,11 @@ describe('the Allure report', () => {
   const dir = mkdtempSync(join(tmpdir(), 'grokcheck-report-'));
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST')));
   Object.assign(env, { GROKCHECK_ALLURE_RESULTS: join(dir, 'results'), GROKCHECK_HISTORY: join(dir, 'history.jsonl'), GROKCHECK_NESTED: '1' });
-  // only the single-file report the browser opens (and its verdict map): the other views are the same plugin
-  const reportEnv = { ...env, GROKCHECK_REPORT_PLUGINS: 'single,verdict-map' };
   beforeAll(() => {
     if (!existsSync(chromium)) return;
     execFileSync(process.execPath, [join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--project', 'hypotheses', 'hypotheses/D1-grokking-delay.spec.ts'],
       { cwd: root, env, stdio: 'pipe' });
-    report(join(dir, 'results'), join(dir, 'allure'), reportEnv);
+    report(join(dir, 'results'), join(dir, 'allure'), env);
   }, 400_000);
 
   test('should show a claim page with its verdict, provenance, environment, success rates, checkpoints and plots', async (ctx) => {
@@ -70,7 +68,7 @@ describe('the Allure report', () => {
     if (hasClaims(outer)) {
       finishReport(outer); // the verdict map of every claim (the global teardown writes it again at the end)
       output = join(dir, 'allure-all');
-      report(outer, output, reportEnv);
+      report(outer, output, env);
     }
     const { screenshotFront } = await import('../../scripts/screenshot.mjs');
     // Act

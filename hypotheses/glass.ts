@@ -39,11 +39,8 @@ export const wlmdArms = (s: RunConfigInput['sampler'], genStart: { startSteps?: 
 export const WLMD_FULL = SMALL_ADD_11;
 export const WLMD_FULL_SAMPLER = { ...WLMD, aBins: 6, moves: 600_000, lnfFinal: 1e-4, stepSize: 3e-5 } as const;
 
-/**
- * S(E, A-bin k) of a record: −∞ for a bin never visited, which the run store's JSON keeps as null (a fresh run and a
- * cached one must read the same).
- */
-const sAt = (e: Trajectory['evals'][number], k: number) => { const v = e[`wl:S@${k}`]; return typeof v === 'number' && Number.isFinite(v) ? v : -Infinity; };
+/** S(E, A-bin k) of a record: −∞ for a bin never visited (the run store keeps −∞, src/runs/json.ts). */
+const sAt = (e: Trajectory['evals'][number], k: number) => e[`wl:S@${k}`];
 /** The 2-D density of states of a run, as wlmd's grid. */
 const grid = (t: Trajectory) => {
   const aBins = Object.keys(t.evals[0] ?? {}).filter((k) => k.startsWith('wl:S@')).length;

@@ -26,7 +26,7 @@ export default hypothesis({
   quote: 'Analytical predictions of phase transitions and sample complexity match experimental results for both cubic-polynomial and modular addition tasks',
   source: { seed: '003_0789360943425cef.txt', section: 'Key Results; Mechanism 3 (modular addition)', paper: 'Rubin, Seroussi & Ringel (2023), arXiv 2310.03789' },
   topic: 'First-order transition',
-  regime: `A one-hidden-layer ReLU MLP (64 units) on a+b mod 31, AdamW lr 1e-2, wd 1, a budget of 10000 steps (runs stop once test accuracy held 0.95 for two evaluations), at training fractions 0.4, 0.5 and 0.6 (10 seeds each). The paper analyses a two-layer network with square activation in a mean-field scaling; here the network is a plain ReLU MLP and the order parameter is the final test accuracy. A first-order threshold predicts (1) a steep rise of final test accuracy with the fraction (Jonckheere–Terpstra, a Sen slope tested against 0 each way) and (2) coexistence in the middle: across the seeds at fraction 0.5, final test accuracies split into a generalizing and a memorizing group — a dip test against unimodality, with a dip of at least 0.08. A four-seed pilot (3000 steps) fixed the fractions: it gave median final test accuracies 0.00, 0.05, 0.39 and 0.68 at 0.3, 0.4, 0.5 and 0.6.`,
+  regime: `A one-hidden-layer ReLU MLP (64 units) on a+b mod 31, AdamW lr 1e-2, wd 1, a budget of 10000 steps (runs stop once test accuracy held 0.95 for two evaluations), at training fractions 0.4, 0.5 and 0.6 (10 seeds each). The paper analyses a two-layer network with square activation in a mean-field scaling; here the network is a plain ReLU MLP and the order parameter is the final test accuracy. A first-order threshold predicts (1) a steep rise of final test accuracy with the fraction (Jonckheere–Terpstra, a Sen slope tested against 0 each way) and (2) coexistence in the middle: across the seeds at fraction 0.5, final test accuracies split into a generalizing and a memorizing group — a dip test against unimodality, with a dip of at least 0.08. A four-seed pilot (3000 steps) fixed the fractions: it gave median final test accuracies 0.00, 0.05, 0.39 and 0.68 at 0.3, 0.4, 0.5 and 0.6. At --scale full (issue 16, set 2026-11-24 before any full-scale run, after the CI runs censored 18 of 30 at 10000 steps): the same protocol with a budget of 40000 steps, so that runs still rising at 10000 can converge or grok (≈ 11 CPU-min).`,
   base: {
     task: { kind: 'modular', op: 'add', p: 31 },
     model: { hidden: [64], act: 'relu', bias: false },
@@ -35,6 +35,7 @@ export default hypothesis({
   },
   arms: { 'fraction 0.4': { task: { trainFraction: 0.4 } }, 'fraction 0.5': { task: { trainFraction: 0.5 } }, 'fraction 0.6': { task: { trainFraction: 0.6 } } },
   seeds: 10,
+  full: { base: { steps: 40000 }, seeds: 10 },
   preconditions: [preconditions.custom(`every run converged (grokked, or over its last ${K} evaluations test accuracy within ${ACC_BAND} and training loss ≤ ${LOSS_BOUND})`, (runs) => {
     const open = Object.entries(runs).flatMap(([a, ts]) => ts.map((t, seed) => (converged(t) ? null : `${a} seed ${seed} (test acc ${t.evals.at(-1)?.testAcc.toFixed(2)})`)).filter((x) => x !== null));
     return open.length ? `${open.length} run(s) censored at the budget, still moving or not fitting: ${open.join(', ')}` : null;

@@ -163,7 +163,7 @@ function atFullScale(spec: ClaimSpec): ClaimSpec {
   const arms = typeof spec.arms === 'function' ? ((f) => (best: Best) => over(f(best)))(spec.arms) : spec.arms && over(spec.arms);
   const base = unpack(spec.base);
   return {
-    ...spec, base: recipe(deepMerge(base.config, spec.full?.base ?? generic), base.cite),
+    ...spec, regimeName: spec.regimeName ?? 'full scale', base: recipe(deepMerge(base.config, spec.full?.base ?? generic), base.cite),
     arms, seeds: spec.full?.seeds ?? Math.max(32, spec.seeds ?? DEFAULT_SEEDS),
   };
 }
@@ -179,8 +179,7 @@ export function seedsFor(spec: { seeds?: number }): number {
  * tunes is resolved with each grid's first value (to validate it) and carries its tuning steps as pending:
  * `resolveTuned` gives the claim to test once they ran.
  */
-export function defineClaim(given: ClaimSpec): Claim {
-  const scale = settings().scale;
+export function defineClaim(given: ClaimSpec, scale: 'ci' | 'full' = settings().scale): Claim {
   const spec = scale === 'full' ? atFullScale(given) : given;
   check(/^[A-Z][A-Z0-9]*\d+$/.test(spec.id), 'claim.id', spec.id, 'must be a claim id like D1 or S3');
   const seeds = spec.seeds ?? DEFAULT_SEEDS;

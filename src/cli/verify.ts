@@ -5,6 +5,7 @@ import { ConfigError } from '../engine/errors.ts';
 import { configure, settings } from '../engine/settings.ts';
 import { allureFiles } from '../report/allure.ts';
 import { registry } from '../report/hypothesis.ts';
+import { fullScaleLedger } from '../report/fullScale.ts';
 import { finishReport } from '../report/summary.ts';
 import { readTable, tableRow } from '../report/table.ts';
 import { verifyClaim } from '../report/verifyClaim.ts';
@@ -20,7 +21,8 @@ reaches its verdict, writes its Allure page and its claims.md row, and compares 
 recorded in its file. Exit code 1 if a recorded verdict was not reproduced.
 
   --seeds N          raise every claim's seeds per arm to N (a verdict may then change: it says so)
-  --scale ci|full    ci: sizes that run on 2 cores (default); full: the papers' sizes, for a cluster
+  --scale ci|full    ci: sizes that run on 2 cores (default); full: the papers' sizes, for a cluster or
+                     a long local run (resumable); their verdicts go to reports/full-scale.json
   --queue URL        train on the workers of a job queue (redis://HOST:PORT or rediss://…)
   --queue-timeout S  with --queue: stop (resumable) after the queue is unreachable this long [300]
   --audit SHARE      with --queue: share of the cluster's results re-trained here and compared
@@ -88,7 +90,7 @@ export async function verifyCommand(argv: string[]): Promise<number> {
   const page = allureFiles(settings().allureResults);
   for (const { claim, file } of claims) {
     const progress = claimProgress(claim.id);
-    const r = await verifyClaim(claim, { sinks: [tableRow, page], file: file ?? undefined, onProgress: progress.update, executor });
+    const r = await verifyClaim(claim, { sinks: [fullScaleLedger, tableRow, page], file: file ?? undefined, onProgress: progress.update, executor });
     progress.end();
     const ok = r.status === 'reproduced' || r.status === 'not-enforced';
     if (!ok) mismatches++;

@@ -39,7 +39,7 @@ export const allurePage: Sink = async (o: ClaimOutcome) => {
 export async function reportClaim(claim: Claim, v: Verdict, runs: Record<string, Trajectory[]>,
   extras: { figures?: readonly Figure[]; checkpoints?: readonly Checkpoint[] } = {}): Promise<void> {
   await allurePage({
-    claim, verdict: v, runs, figures: [...(extras.figures ?? [])], checkpoints: [...(extras.checkpoints ?? [])], regimes: [{ claim, verdict: v, runs }],
+    claim, declared: claim, verdict: v, runs, figures: [...(extras.figures ?? [])], checkpoints: [...(extras.checkpoints ?? [])], regimes: [{ claim, verdict: v, runs }],
     ledger: { recorded: claim.recorded, measured: v.status, reproduced: claim.recorded === v.status, enforced: claim.scale !== 'full' },
   });
 }

@@ -31,3 +31,18 @@ export function rate(k: number, n: number): string {
   const w = wilson(k, n);
   return `${k}/${n} (${(100 * w.rate).toFixed(0)}% [${(100 * w.ci[0]).toFixed(0)}, ${(100 * w.ci[1]).toFixed(0)}])`;
 }
+
+/** One claim's verdict in one of its regimes: a cell of the verdict map and of claims.md's regimes column. */
+export interface RegimeCell { regime: string; status: string; effect: string; controls: string }
+
+/** The prediction that decided a verdict: the first whose status is the verdict's, else the first. */
+export const deciding = (v: Verdict) => v.evidence.find((x) => x.status === v.status) ?? v.evidence[0];
+
+/** A regime's cell: its verdict, deciding effect and its controls' outcome in words. */
+export function cellOf(v: Verdict, suffix = ''): RegimeCell {
+  const e = deciding(v), failed = v.controls.filter((c) => !c.passed).length;
+  return {
+    regime: `${v.regime.name}${v.regime.source ? ' (source)' : ''}${suffix}`, status: v.status, effect: e ? effectText(e) : '—',
+    controls: v.controls.length === 0 ? 'no control' : failed ? `${failed}/${v.controls.length} controls failed` : `${v.controls.length} control${v.controls.length > 1 ? 's' : ''} passed`,
+  };
+}

@@ -3,6 +3,7 @@ import { expect, test } from 'vitest';
 import { type Claim, type ClaimSpec, defineClaim } from '../claims/claim.ts';
 import { allurePage } from './allure.ts';
 import { summaryLine } from './format.ts';
+import { fullScaleLedger } from './fullScale.ts';
 import { tableRow } from './table.ts';
 import { type VerifyResult, verifyClaim } from './verifyClaim.ts';
 
@@ -33,7 +34,7 @@ function callerFile(): string | null {
 function registerTest(claim: Claim, file: string | null): void {
   test(`${claim.id}: ${claim.title}`, async () => {
     const path = file ?? expect.getState().testPath ?? undefined;
-    const r: VerifyResult = await verifyClaim(claim, { sinks: [allurePage, tableRow], file: path, update: updating() });
+    const r: VerifyResult = await verifyClaim(claim, { sinks: [fullScaleLedger, allurePage, tableRow], file: path, update: updating() });
     const v = r.outcome.verdict;
     const where = path ? ` (${relative(process.cwd(), path)})` : '';
     console.log(`${claim.id} ${claim.title}: ${summaryLine(v)} [${r.outcome.claim.seeds} seeds × ${Object.keys(r.outcome.claim.configs).length} arm(s), ${(v.cpuMs / 1000).toFixed(0)} s of training]`);

@@ -6,11 +6,12 @@ import { median } from '../stats/median.ts';
 import type { Trajectory } from '../train/trajectory.ts';
 import type { Checkpoint } from './checkpoints.ts';
 import { environment } from './environment.ts';
-import { effectText, num, pval, rate, summaryLine } from './format.ts';
+import { cellOf, effectText, num, pval, rate, summaryLine } from './format.ts';
+import { fullScaleCells, fullScaleRecord } from './fullScale.ts';
 import { type ClaimOutcome, ledgerStatus } from './outcome.ts';
 import { learningCurves, metricStrip, samplerCurves, tuningCurve } from './plots.ts';
 import { seedTitle } from './seeds.ts';
-import { cellOf, regimeOf } from './table.ts';
+import { regimeOf } from './table.ts';
 
 /**
  * A claim's Allure page as data, so that one description of the page feeds both writers: allure-js-commons'
@@ -189,9 +190,10 @@ function describe(o: ClaimOutcome, prov: ProvenanceRow[], checkpoints: readonly 
   ].join('\n');
 }
 
-/** The verdict in each regime, with its controls and what kept it undecided. */
+/** The verdict in each regime, with its controls and what kept it undecided; then the full-scale ledger's, if measured. */
 function regimesBlock(o: ClaimOutcome): string[] {
-  if (o.regimes.length < 2 && o.verdict.controls.length === 0 && o.verdict.preconditions.length === 0) return [];
+  const full = o.claim.scale === 'ci' ? fullScaleRecord(o.declared) : null;
+  if (o.regimes.length < 2 && o.verdict.controls.length === 0 && o.verdict.preconditions.length === 0 && !full) return [];
   return [
     '## Verdict per regime',
     '| regime | verdict | deciding effect [95% CI] | positive controls | preconditions |', '|---|---|---|---|---|',
@@ -200,7 +202,9 @@ function regimesBlock(o: ClaimOutcome): string[] {
       const pre = r.preconditions.map((p) => `${p.unmet === null ? '✓' : '✗'} ${p.name}${p.unmet ? `: ${p.unmet}` : ''}`).join('<br>') || '—';
       return `| ${c.regimeName}${c.isSource ? ' (source)' : ''}${c.scale === 'full' ? ' @ full scale' : ''} | **${r.status.toUpperCase()}** | ${cell.effect} | ${cell.controls} | ${pre} |`;
     }),
+    ...(full ? fullScaleCells(full, o.regimes.map((r) => cellOf(r.verdict))).map((c) => `| ${c.regime} | **${c.status.toUpperCase()}** | ${c.effect} | ${c.controls} | (on the full-scale run's page) |`) : []),
     '',
+    ...(full ? [`At full scale (\`npx grokcheck verify ${o.declared.id} --scale full\`, measured ${full.entry.measured}, ${Math.round(full.entry.cpuS / 60)} CPU-min of training) the claim's verdict is **${full.entry.status.toUpperCase()}**${full.current ? '' : ' — **stale**: the engine or the full-scale regime changed since it was measured'}; it is shown, never enforced (recorded verdicts belong to the CI scale).`, ''] : []),
   ];
 }
 

@@ -7,12 +7,11 @@ import { settings } from '../engine/settings.ts';
 import { finishReport } from './summary.ts';
 
 /**
- * The report end to end (vitest project 'report', after the hypotheses): runs D1 again in a nested vitest
- * (its runs come from the run store the hypotheses project just filled, so this takes seconds) with Allure
- * results in a scratch folder, builds the report with the allure 3 generator and opens it in headless Chromium
- * (Debian's chromium, installed by .ci/run). The front page is checked on this run's own results when the
- * hypotheses ran (every claim), else on D1's; screenshots go to reports/front-page.png, reports/D1.png and
- * reports/D1-plots.png.
+ * The report end to end (vitest project 'report', after the hypotheses): builds the report with the allure 3
+ * generator from this run's own results when the hypotheses ran in it (every claim), else from D1's alone (run
+ * again in a nested vitest with Allure results in a scratch folder), and opens it in headless Chromium (Debian's
+ * chromium, installed by .ci/run): D1's page, and the front page. Screenshots go to reports/front-page.png,
+ * reports/D1.png and reports/D1-plots.png.
  */
 const chromium = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const root = process.cwd();
@@ -27,11 +26,20 @@ describe('the Allure report', () => {
   const dir = mkdtempSync(join(tmpdir(), 'grokcheck-report-'));
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST')));
   Object.assign(env, { GROKCHECK_ALLURE_RESULTS: join(dir, 'results'), GROKCHECK_HISTORY: join(dir, 'history.jsonl'), GROKCHECK_NESTED: '1' });
+  // this run's own results when the hypotheses ran in it (every claim), else D1's alone from a nested vitest (its
+  // runs come from the run store, so it takes seconds): one report, built once, serves both tests
+  const output = join(dir, 'allure');
   beforeAll(() => {
     if (!existsSync(chromium)) return;
+    const outer = settings().allureResults;
+    if (hasClaims(outer)) {
+      finishReport(outer); // the verdict map of every claim (the global teardown writes it again at the end)
+      report(outer, output, env);
+      return;
+    }
     execFileSync(process.execPath, [join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--project', 'hypotheses', 'hypotheses/D1-grokking-delay.spec.ts'],
       { cwd: root, env, stdio: 'pipe' });
-    report(join(dir, 'results'), join(dir, 'allure'), env);
+    report(join(dir, 'results'), output, env);
   }, 400_000);
 
   test('should show a claim page with its verdict, provenance, environment, success rates, checkpoints and plots', async (ctx) => {
@@ -39,7 +47,7 @@ describe('the Allure report', () => {
     // Arrange
     const { screenshotClaim } = await import('../../scripts/screenshot.mjs');
     // Act
-    const shot = await screenshotClaim('D1', join(root, 'reports', 'D1.png'), join(dir, 'allure'));
+    const shot = await screenshotClaim('D1', join(root, 'reports', 'D1.png'), output);
     // Assert
     expect(shot.text).toMatch(/D1 .* — (SUPPORTED|REFUTED|INCONCLUSIVE)/);
     expect(shot.text).toMatch(/Verdict: (SUPPORTED|REFUTED|INCONCLUSIVE)/);
@@ -62,14 +70,6 @@ describe('the Allure report', () => {
 
   test('should show the verdict groups with their counts and the verdict map on the front page, a claim within two clicks', async (ctx) => {
     if (!existsSync(chromium)) ctx.skip(`no Chromium at ${chromium} (Debian: apt-get install chromium; or set CHROMIUM)`);
-    // Arrange: this run's own results when the hypotheses ran in it (every claim), else D1's alone
-    let output = join(dir, 'allure');
-    const outer = settings().allureResults;
-    if (hasClaims(outer)) {
-      finishReport(outer); // the verdict map of every claim (the global teardown writes it again at the end)
-      output = join(dir, 'allure-all');
-      report(outer, output, env);
-    }
     const { screenshotFront } = await import('../../scripts/screenshot.mjs');
     // Act
     const shot = await screenshotFront(join(root, 'reports', 'front-page.png'), output, 'D1');

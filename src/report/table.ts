@@ -1,16 +1,14 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Verdict } from '../claims/verdict.ts';
-import { effectText, pval, rate } from './format.ts';
+import { type RegimeCell, cellOf, deciding, effectText, pval, rate } from './format.ts';
+import { type FullScaleRecord, fullScaleCells, fullScaleRecord, isFullScaleCell } from './fullScale.ts';
 import type { ClaimOutcome, Sink } from './outcome.ts';
 import { type MapRow, verdictMap } from './verdictMap.ts';
 
 export const REPORTS = join(process.cwd(), 'reports');
 const JSON_PATH = join(REPORTS, 'claims.json'), MD_PATH = join(REPORTS, 'claims.md');
 export const MAP_PATH = join(REPORTS, 'verdict-map.png');
-
-/** One claim's verdict in one of its regimes: a cell of the verdict map. */
-export interface RegimeCell { regime: string; status: string; effect: string; controls: string }
 
 /** One claim's row. `verdict`, `cells` and `reproduced` feed the verdict map; the rest is claims.md's columns. */
 export interface Row {
@@ -25,19 +23,8 @@ export interface Row {
 /** The scale a verdict belongs to, added to its regimes' names at full scale. */
 export const regimeOf = (scale: 'ci' | 'full'): string => (scale === 'full' ? 'full scale' : 'CI scale');
 
-/** The prediction that decided a verdict: the first whose status is the verdict's, else the first. */
-const deciding = (v: Verdict) => v.evidence.find((x) => x.status === v.status) ?? v.evidence[0];
-
-/** A regime's cell: its verdict, deciding effect and its controls' outcome in words. */
-export function cellOf(v: Verdict, suffix = ''): RegimeCell {
-  const e = deciding(v), failed = v.controls.filter((c) => !c.passed).length;
-  return {
-    regime: `${v.regime.name}${v.regime.source ? ' (source)' : ''}${suffix}`, status: v.status, effect: e ? effectText(e) : '—',
-    controls: v.controls.length === 0 ? 'no control' : failed ? `${failed}/${v.controls.length} controls failed` : `${v.controls.length} control${v.controls.length > 1 ? 's' : ''} passed`,
-  };
-}
-
-export function rowOf(v: Verdict, extra: Pick<Row, 'regime' | 'reproduced'> = {}): Row {
+/** A claim's row; `full`, a full-scale record, adds its regimes' cells after the measured ones. */
+export function rowOf(v: Verdict, extra: Pick<Row, 'regime' | 'reproduced'> = {}, full: FullScaleRecord | null = null): Row {
   const e = deciding(v);
   const suffix = extra.regime === 'full scale' ? ' @ full scale' : '';
   const n = Object.entries(v.runs).map(([a, rs]) => `${a} ${rs.length}`).join(', ');
@@ -48,18 +35,37 @@ export function rowOf(v: Verdict, extra: Pick<Row, 'regime' | 'reproduced'> = {}
     runtime: `${(v.cpuMs / 1000).toFixed(0)} s CPU`,
     note: v.error ?? (v.untestable ? `untestable: ${v.untestable}` : v.unmet?.length ? `not decidable here: ${v.unmet.join('; ')}` : v.status === 'inconclusive' ? `≈${v.seedsNeeded ?? '>8×'} seeds/arm would decide` : `${v.evidence.length} prediction(s), Holm-adjusted`),
     verdict: v.status, regime: extra.regime ?? 'CI scale', reproduced: extra.reproduced ?? null, at: Date.now(),
-    cells: (v.regimes ?? [v]).map((r) => cellOf(r, suffix)),
+    cells: withFullScale((v.regimes ?? [v]).map((r) => cellOf(r, suffix)), full),
   };
 }
 
-/** Adds or replaces a claim's row in reports/claims.json and rewrites reports/claims.md and the verdict map from it. */
-export const tableRow: Sink = (o: ClaimOutcome) => {
-  recordRow(o.verdict, { regime: regimeOf(o.claim.scale), reproduced: o.ledger.enforced ? o.ledger.reproduced : null });
+const withFullScale = (cells: RegimeCell[], full: FullScaleRecord | null): RegimeCell[] => {
+  const own = cells.filter((c) => !isFullScaleCell(c));
+  return full ? [...own, ...fullScaleCells(full, own)] : own;
 };
 
-export function recordRow(v: Verdict, extra: Pick<Row, 'regime' | 'reproduced'> = {}): void {
+/**
+ * Adds or replaces a claim's row in reports/claims.json and rewrites reports/claims.md and the verdict map from it,
+ * with the claim's full-scale record (if any) as further cells. At full scale the claim's CI row stays (its verdict is the recorded one's scale) and only its full-scale cells
+ * are refreshed from the ledger (fullScaleLedger, which runs first, wrote them).
+ */
+export const tableRow: Sink = (o: ClaimOutcome) => {
+  const full = fullScaleRecord(o.declared);
+  if (o.claim.scale === 'full') {
+    const rows = readRows(), row = rows.find((r) => r.id === o.declared.id);
+    if (row?.cells) writeRows(rows.map((r) => (r === row ? { ...r, cells: withFullScale(r.cells!, full) } : r)));
+    return;
+  }
+  recordRow(o.verdict, { regime: regimeOf(o.claim.scale), reproduced: o.ledger.enforced ? o.ledger.reproduced : null }, full);
+};
+
+export function recordRow(v: Verdict, extra: Pick<Row, 'regime' | 'reproduced'> = {}, full: FullScaleRecord | null = null): void {
+  writeRows([...readRows().filter((r) => r.id !== v.claim.id), rowOf(v, extra, full)]);
+}
+
+function writeRows(unsorted: Row[]): void {
   mkdirSync(REPORTS, { recursive: true });
-  const rows = [...readRows().filter((r) => r.id !== v.claim.id), rowOf(v, extra)].sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
+  const rows = unsorted.sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
   writeFileSync(JSON_PATH, JSON.stringify(rows, null, 1));
   writeFileSync(MD_PATH, renderTable(rows));
   writeFileSync(MAP_PATH, mapOf(rows));
@@ -89,7 +95,8 @@ export function mapOf(rows: readonly Row[]): Buffer {
     return {
       id: r.id, title: r.title,
       cells: <MapRow['cells']>{
-        'claim verdict': { status, effect: cells.length > 1 ? tally(cells) : '' },
+        // the tally counts the regimes the verdict combined: not the full-scale ledger's, shown beside them
+        'claim verdict': { status, effect: ((own) => (own.length > 1 ? tally(own) : ''))(cells.filter((c) => !isFullScaleCell(c))) },
         ...Object.fromEntries(cells.map((c, i) => [columns[i + 1], { status: c.status, effect: `${c.regime}: ${c.effect}` }])),
       },
     };

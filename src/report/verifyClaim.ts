@@ -20,8 +20,10 @@ export interface Ledger {
 
 /** Everything one verification of a claim produced: what the sinks write. */
 export interface ClaimOutcome {
-  /** The claim as tested (its tuned values applied). */
+  /** The claim as tested (its tuned values applied): the source regime's. */
   claim: Claim;
+  /** The claim as declared: the top-level one, untuned, with every regime at this scale. */
+  declared: Claim;
   verdict: Verdict;
   runs: Record<string, Trajectory[]>;
   figures: Figure[];
@@ -109,7 +111,7 @@ export async function verifyClaim(claim: Claim, opts: VerifyOptions = {}): Promi
   const checkpoints = own.verdict.error || !own.claim.checkpoints ? [] : saveCheckpoints(own.claim, own.runs);
   const enforced = tested.scale === 'ci';
   const ledger: Ledger = { recorded: tested.recorded, measured: v.status, reproduced: tested.recorded === v.status, enforced };
-  const outcome: ClaimOutcome = { claim: tested, verdict: v, runs, figures, checkpoints, ledger, regimes };
+  const outcome: ClaimOutcome = { claim: tested, declared: claim, verdict: v, runs, figures, checkpoints, ledger, regimes };
   for (const sink of opts.sinks ?? []) await sink(outcome);
   const summary = summaryLine(v), where = opts.file ?? `the ${tested.id} hypothesis file`;
   const result = (status: VerifyResult['status'], message: string): VerifyResult => ({ outcome, status, message });

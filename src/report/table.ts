@@ -46,8 +46,9 @@ const withFullScale = (cells: RegimeCell[], full: FullScaleRecord | null): Regim
 
 /**
  * Adds or replaces a claim's row in reports/claims.json and rewrites reports/claims.md and the verdict map from it,
- * with the claim's full-scale record (if any) as further cells. At full scale the claim's CI row stays (its verdict is the recorded one's scale) and only its full-scale cells
- * are refreshed from the ledger (fullScaleLedger, which runs first, wrote them).
+ * with the claim's full-scale record (if any) as further cells. At full scale the claim's CI row stays (its
+ * verdict is at the recorded verdicts' scale) and only its full-scale cells are refreshed from the ledger
+ * (fullScaleLedger, which runs first, wrote them).
  */
 export const tableRow: Sink = (o: ClaimOutcome) => {
   const full = fullScaleRecord(o.declared);

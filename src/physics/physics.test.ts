@@ -6,7 +6,8 @@ import { wand } from '../optim/wand.ts';
 import { he1, teacherTask } from '../tasks/teacher.ts';
 import type { TeacherTaskConfig } from '../tasks/task.ts';
 import { resolveConfig } from '../train/config.ts';
-import { erfKernel, kernelRegression } from './nngp.ts';
+import { CholeskyDecomposition, Matrix } from 'ml-matrix';
+import { choleskySolve, erfKernel, kernelRegression } from './nngp.ts';
 import { wangLandau } from './wangLandau.ts';
 
 const lnChoose = (n: number, k: number) => { let s = 0; for (let i = 1; i <= k; i++) s += Math.log((n - k + i) / i); return s; };
@@ -52,6 +53,19 @@ describe('NNGP kernel of an erf network', () => {
     // Assert
     expect(K[1]).toBeCloseTo(mc, 2);
     expect(K[1]).toBe(K[2]);
+  });
+
+  test('should solve an SPD system as ml-matrix\'s Cholesky does (the reference), and name a matrix that is not SPD', () => {
+    // Arrange: S = R Rᵀ + n·I, odd n so the four-way unrolled dot product has a remainder
+    const n = 37, r = rng(5, 'chol'), R = Matrix.from1DArray(n, n, Array.from({ length: n * n }, () => r.normal()));
+    const S = R.mmul(R.transpose()).add(Matrix.eye(n).mul(n)), b = Array.from({ length: n }, () => r.normal());
+    // Act
+    const x = choleskySolve(Float64Array.from(S.to1DArray()), n, b);
+    const ref = new CholeskyDecomposition(S).solve(Matrix.columnVector(b)).getColumn(0);
+    // Assert
+    x.forEach((v, i) => expect(v).toBeCloseTo(ref[i], 10));
+    expect(Array.from(choleskySolve(Float64Array.of(4, 2, 2, 3), 2, [2, 1]))).toEqual([0.5, 0]); // [[4,2],[2,3]]·[0.5, 0] = [2, 1]
+    expect(() => choleskySolve(Float64Array.of(1, 2, 2, 1), 2, [1, 1])).toThrow(/not positive definite/);
   });
 
   test('should interpolate the training targets as the ridge goes to zero', () => {

@@ -8,7 +8,7 @@ import { fakeOutcome } from './fakeOutcomes.ts';
 import { ledgerStatus } from './outcome.ts';
 import { arxivIds, claimPage, linkArxiv } from './page.ts';
 import { repairMojibake, seedTitle, titleOf } from './seeds.ts';
-import { type Row, changedClaims, mapOf, parseRows, renderTable } from './table.ts';
+import { type Row, changedClaims, mapOf, parseRows, renderTable, runIdsOf, shares } from './table.ts';
 
 describe('seed titles', () => {
   test('should read the front matter title with its arXiv id', () => {
@@ -148,6 +148,22 @@ describe('claims.md and the verdict map', () => {
     // Assert
     expect([...back.keys()]).toEqual(['D1', 'E2']);
     expect(back.get('E2')).toMatchObject({ status: 'REFUTED', effect: 'median |focal degree − 12| = 10 [9, 10]', title: 'claim E2 | with a pipe' });
+  });
+
+  test('should name the claims decided on the same runs, and keep the names through claims.md', () => {
+    // Arrange: two fake claims with the same configs and seeds share all 12 runs; a third, with another budget, none
+    const a = fakeOutcome('X1', 'one', 12, null), b = fakeOutcome('X2', 'two', 12, null), c = fakeOutcome('X3', 'three', 12, null, { steps: 3000 });
+    const rows = [a, b, c].map((o) => ({ ...row(o.claim.id, 'REFUTED', 'x = 1 [0, 2]'), runIds: runIdsOf(o) }));
+    // Act
+    const shared = shares(rows);
+    const back = parseRows(renderTable(shared));
+    // a claims.md row without ids still names the claim it shared with, so the other side keeps it too
+    const mixed = shares([{ ...back.get('X1')!, runIds: undefined }, rows[1]]);
+    // Assert
+    expect(runIdsOf(a)).toHaveLength(12);
+    expect(shared.map((r) => r.shared)).toEqual(['X2 (12 runs)', 'X1 (12 runs)', '—']);
+    expect(back.get('X2')!.shared).toBe('X1 (12 runs)');
+    expect(mixed[1].shared).toBe('X1 (12 runs)');
   });
 
   test('should name the claims whose verdict or effect changed, ignoring runtime', () => {

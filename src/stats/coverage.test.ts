@@ -3,7 +3,7 @@ import { type Rng, rng } from '../engine/rng.ts';
 import { bimodal } from '../claims/predictions/bimodal.ts';
 import { metrics } from '../claims/metrics.ts';
 import { bootstrapCI } from './bootstrap.ts';
-import { dip } from './dip.ts';
+import { dip, twoBlockSample } from './dip.ts';
 import { hodgesLehmann, hodgesLehmannRatio, hodgesLehmannShift } from './hodgesLehmann.ts';
 import { exactMedianCI, quantileCI } from './medianCI.ts';
 
@@ -90,21 +90,20 @@ describe('coverage of the distribution-free intervals at n = 8 (≥ 93%)', () =>
 });
 
 /*
- * The dip's interval (the bimodal prediction, P3): a percentile bootstrap, since no exact interval exists. Its
+ * The dip (the bimodal prediction, P3). Its interval is a percentile bootstrap, since no exact interval exists; its
  * estimate can lie outside it (P3 read 0.079 [0.088, 0.152]): resamples repeat values, which moves their dip off
- * the sample's, so the interval is not centred on the estimate. Coverage of the population dip, on two-block
- * mixtures whose dip is known in closed form: a weight w on U(0, ε) and 1 − w on U(1, 1 + ε) is
- * min(w, 1 − w)·(1 − ε)/2 from the nearest unimodal CDF (convex up to the larger block, so its slope over the
- * smaller block bounds it). Measured with these seeds (400 resamples): 94.3 / 100 / 86.7% at n = 10, 10, 30
- * (w = 0.5, 0.3, 0.5), its lower limit never above the truth (a 300-draw pilot: 3% at n = 30, w = 0.3); the basic
- * (reversed) bootstrap, a bias-corrected percentile and half-sampling at the √n rate, tried beside it, covered
- * 41–85%. What the interval cannot do at small n: every sample's dip is at least 1/(2n), so for a unimodal
- * population (dip 0) its lower limit exceeds 0.08 in 94% of samples at n = 10 (0% at n = 30). The dip test
- * carries the decision there: the prediction supports only with p < α, and that keeps false support on
- * unimodal data under α (second test: 1.5% of 200 normal samples at n = 10).
+ * the sample's. Coverage of the population dip, on two-block mixtures whose dip is known in closed form
+ * (twoBlockSample: min(w, 1 − w)·(1 − ε)/2). Measured with these seeds (400 resamples): 94.3 / 100 / 86.7% at
+ * n = 10, 10, 30 (w = 0.5, 0.3, 0.5) — under the nominal 95% at n = 30, which is reported here rather than hidden;
+ * the bar below (80%) only guards against a regression. What support relies on is the lower limit, which was never
+ * above the truth in these draws (the first assertion). The basic (reversed) bootstrap, a bias-corrected percentile
+ * and half-sampling at the √n rate, tried beside it, covered 41–85%. Every sample's dip is at least 1/(2n), so for a
+ * unimodal population the lower limit exceeds 0.08 in 94% of samples at n = 10: the interval cannot enforce the
+ * smallest dip that matters, and the prediction's p does (the larger of the dip test against a uniform and against
+ * a two-block mixture whose dip is minDip). Its false-support rate stays under α on both nulls (the last tests).
  */
-describe("the dip statistic's percentile bootstrap interval, and the bimodal prediction on unimodal data", () => {
-  test.each([[10, 0.5, 300], [10, 0.3, 300], [30, 0.5, 150]])('should cover the population dip of a two-block mixture at n = %i, w = %f (≥ 85%, lower limit above it ≤ 5%; %i draws)', (n, w, draws) => {
+describe("the dip statistic's percentile bootstrap interval, and the bimodal prediction's false support", () => {
+  test.each([[10, 0.5, 300], [10, 0.3, 300], [30, 0.5, 150]])('should keep the lower limit at or below the population dip of a two-block mixture at n = %i, w = %f (%i draws)', (n, w, draws) => {
     const eps = 0.1, truth = (Math.min(w, 1 - w) * (1 - eps)) / 2, r = rng(7, `dip:${n}:${w}`);
     let hits = 0, above = 0;
     for (let i = 0; i < draws; i++) {
@@ -113,18 +112,30 @@ describe("the dip statistic's percentile bootstrap interval, and the bimodal pre
       if (inside(ci, truth)) hits++;
       if (ci[0] > truth) above++;
     }
-    expect(hits / draws).toBeGreaterThanOrEqual(0.85);
-    expect(above / draws).toBeLessThanOrEqual(0.05);
+    expect(above / draws).toBeLessThanOrEqual(0.025 + 2 * Math.sqrt((0.025 * 0.975) / draws));
+    expect(hits / draws).toBeGreaterThanOrEqual(0.8);
   });
 
-  test('should support a mode split on unimodal (normal) data at most at rate α = 0.05 (n = 10, as in P3)', () => {
-    const n = 10, draws = 200;
-    const prediction = bimodal({ name: 'split', arm: 'a', metric: metrics.final('testAcc'), minDip: 0.08 }), r = rng(7, `dip:null:${n}`);
+  const supportRate = (draw: (r: ReturnType<typeof rng>) => number[], name: string, draws: number) => {
+    const prediction = bimodal({ name: 'split', arm: 'a', metric: metrics.final('testAcc'), minDip: 0.08 }), r = rng(7, name);
     let supported = 0;
     for (let i = 0; i < draws; i++) {
-      const res = prediction.test({ a: Array.from({ length: n }, () => r.normal()) }, { seed: i, B: 200 });
+      const res = prediction.test({ a: draw(r) }, { seed: 1, B: 100 }); // one seed: the references are simulated once
       if (res.p < 0.05 && res.effect.ci[0] > res.threshold) supported++;
     }
-    expect(supported / draws).toBeLessThanOrEqual(0.05 + 2 * Math.sqrt((0.05 * 0.95) / draws));
+    return supported / draws;
+  };
+  const bar = (draws: number) => 0.05 + 2 * Math.sqrt((0.05 * 0.95) / draws);
+
+  test('should support a mode split on uniform data (the dip test\'s least favourable unimodal null) at most at rate α, n = 10', () => {
+    expect(supportRate((r) => Array.from({ length: 10 }, () => r.next()), 'dip:null:uniform', 200)).toBeLessThanOrEqual(bar(200));
+  });
+
+  test('should support a mode split at most at rate α when the population dip is exactly the smallest that matters (0.08), n = 10', () => {
+    expect(supportRate((r) => twoBlockSample(0.08, 10, r), 'dip:null:at-threshold', 200)).toBeLessThanOrEqual(bar(200));
+  });
+
+  test('should detect a clear split (dip 0.225, two equal blocks) at n = 10 most of the time', () => {
+    expect(supportRate((r) => twoBlockSample(0.225, 10, r), 'dip:power', 100)).toBeGreaterThan(0.3);
   });
 });

@@ -53,8 +53,9 @@ export const alignedPhaseControl = (s: TeacherScale) => control({
   expected: { value: 'the cubic component is learned after a first-order transition, at n ≈ 6,000 at the paper\'s scale, two orders of magnitude before the GP limit (sec. 3.1.2)', cite: 'Rubin, Seroussi & Ringel (2023), arXiv 2310.03789' },
   prediction: oneSample({ name: 'aligned phase at the largest n', arm: nArm(s.ns.at(-1)!), metric: metrics.custom(ALIGNED_METRIC, teacherLate('aligned')), greaterThan: 0.1 }),
 });
-/** The preconditions of every mean-field teacher-student regime: transition reached, sampler equilibrated. */
-export const teacherPreconditions = (s: TeacherScale) => [transitionReached(nArm(s.ns.at(-1)!)), equilibrated(nArm(s.checkN), ALIGNED_START(s))];
+/** The preconditions of every mean-field teacher-student regime: transition reached, sampler equilibrated (at checkN and every alsoCheck). */
+export const teacherPreconditions = (s: TeacherScale) => [transitionReached(nArm(s.ns.at(-1)!)),
+  ...[s.checkN, ...(s.alsoCheck ?? [])].map((n) => equilibrated(nArm(n), ALIGNED_START(s, n)))];
 
 /**
  * The phases can be told apart at this scale only if GFL looks like GFL: the paper's Gaussian phase has Gaussian

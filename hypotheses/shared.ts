@@ -127,6 +127,8 @@ export interface TeacherScale {
   readonly ns: readonly number[];
   /** The n of the equilibration check (a second start, aligned with w*) and of P5's bias arm. */
   readonly checkN: number;
+  /** Further n with the same check, where a prediction reads the equilibrium beyond checkN (P1–P4 at full scale). */
+  readonly alsoCheck?: readonly number[];
   readonly steps: number; readonly nTest: number; readonly seeds: number;
 }
 /**
@@ -137,10 +139,12 @@ export interface TeacherScale {
 export const TEACHER_CI: TeacherScale = { d: 16, width: 64, noise2: 0.05, ns: [16, 64, 256], checkN: 256, steps: 3000, nTest: 1000, seeds: 8 };
 /**
  * Full scale (--scale full, not run in CI): d = 24, N = 96, n from d to 6144 (the paper's cubic is learned at
- * n ≈ 6000 at its scale), 4200 steps, 8 seeds; ≈ 1 hour on 2 cores for P1–P5 (the NNGP's exact O(n³) solve
- * bounds n: 10⁴ would need a 10⁴ × 10⁴ Cholesky per run).
+ * n ≈ 6000 at its scale), 4200 steps, 8 seeds. Measured 2026-11-24: the 48 runs of P1, P2 and P4 took 136 CPU-min
+ * (an n = 6144 run ≈ 10 min, most of it the NNGP's exact O(n³) solves, which bound n: 10⁴ would need a 10⁴ × 10⁴
+ * Cholesky per run). alsoCheck (added after that run, before the runs it adds): the equilibration check also at
+ * n = 6144, where P1's GMFL-II and P4's comparison are read.
  */
-export const TEACHER_FULL: TeacherScale = { d: 24, width: 96, noise2: 0.05, ns: [24, 96, 384, 1536, 6144], checkN: 1536, steps: 4200, nTest: 2000, seeds: 8 };
+export const TEACHER_FULL: TeacherScale = { d: 24, width: 96, noise2: 0.05, ns: [24, 96, 384, 1536, 6144], checkN: 1536, alsoCheck: [6144], steps: 4200, nTest: 2000, seeds: 8 };
 export const TEACHER_A3 = -0.14;
 
 /** One run of the mean-field teacher-student model at sample size n. */
@@ -155,11 +159,11 @@ export function teacherMF(s: TeacherScale, n: number, o: { start?: 'init' | 'ali
   };
 }
 export const nArm = (n: number) => `n=${n}`;
-export const ALIGNED_START = (s: TeacherScale) => `n=${s.checkN}, aligned start`;
+export const ALIGNED_START = (s: TeacherScale, n = s.checkN) => `n=${n}, aligned start`;
 /** The sweep over n, and the aligned start at checkN (the equilibration check). */
 export const teacherArms = (s: TeacherScale): Record<string, RunConfigInput> => ({
   ...Object.fromEntries(s.ns.map((n) => [nArm(n), teacherMF(s, n)])),
-  [ALIGNED_START(s)]: teacherMF(s, s.checkN, { start: 'aligned' }),
+  ...Object.fromEntries([s.checkN, ...(s.alsoCheck ?? [])].map((n) => [ALIGNED_START(s, n), teacherMF(s, n, { start: 'aligned' })])),
 });
 /** What the regime notes say of the scale. */
 export const teacherScaleNote = (s: TeacherScale) => `Mean-field erf network (hypotheses/shared.ts TeacherScale): d = ${s.d}, N = ${s.width} units, σ² = ${s.noise2}, target He₁ + ${TEACHER_A3}·He₃ along w*, Langevin sampling for ${s.steps} steps, n = ${s.ns.join(', ')}, ${s.seeds} seeds. Rubin et al. work at d ≫ 1; the transition's n grows with d, so this d moves it down into reach.`;

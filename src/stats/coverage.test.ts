@@ -104,10 +104,10 @@ describe('coverage of the distribution-free intervals at n = 8 (≥ 93%)', () =>
  */
 describe("the dip statistic's percentile bootstrap interval, and the bimodal prediction's false support", () => {
   test.each([[10, 0.5, 300], [10, 0.3, 300], [30, 0.5, 150]])('should keep the lower limit at or below the population dip of a two-block mixture at n = %i, w = %f (%i draws)', (n, w, draws) => {
-    const eps = 0.1, truth = (Math.min(w, 1 - w) * (1 - eps)) / 2, r = rng(7, `dip:${n}:${w}`);
+    const truth = (Math.min(w, 1 - w) * (1 - 0.1)) / 2, r = rng(7, `dip:${n}:${w}`);
     let hits = 0, above = 0;
     for (let i = 0; i < draws; i++) {
-      const x = Array.from({ length: n }, () => (r.next() < w ? 0 : 1) + eps * r.next());
+      const x = twoBlockSample(truth, n, r);
       const { ci } = bootstrapCI([x], ([s]) => dip(s), { seed: i, B: 400 });
       if (inside(ci, truth)) hits++;
       if (ci[0] > truth) above++;

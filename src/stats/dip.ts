@@ -54,23 +54,28 @@ export function dip(sample: readonly number[]): number {
 
 const references = new Map<string, number[]>();
 
+/** p = P(reference dip ≥ the sample's dip), the reference being `sims` dips of n draws from the seeded stream `stream(n)` (cached). */
+function referenceTest(sample: readonly number[], stream: (n: number) => string, draw: (n: number, r: ReturnType<typeof rng>) => number[], opts: { sims?: number; seed?: number }): { dip: number; p: number } {
+  const x = sample.filter(Number.isFinite), n = x.length, sims = opts.sims ?? 2000, seed = opts.seed ?? 1;
+  const d = dip(x);
+  if (n < 3) return { dip: d, p: 1 };
+  const key = `${stream(n)}:${sims}:${seed}`;
+  let ref = references.get(key);
+  if (!ref) {
+    const r = rng(seed, stream(n));
+    ref = Array.from({ length: sims }, () => dip(draw(n, r)));
+    references.set(key, ref);
+  }
+  return { dip: d, p: (1 + ref.filter((s) => s >= d - 1e-12).length) / (1 + sims) };
+}
+
 /**
  * The dip test of unimodality: p = P(dip of n uniform draws ≥ the observed dip), the uniform being the
  * least favourable unimodal null (Hartigan & Hartigan 1985), estimated from `sims` seeded simulations
  * (cached per n). Small p: evidence of more than one mode.
  */
 export function dipTest(sample: readonly number[], opts: { sims?: number; seed?: number } = {}): { dip: number; p: number } {
-  const x = sample.filter(Number.isFinite), n = x.length, sims = opts.sims ?? 2000, seed = opts.seed ?? 1;
-  const d = dip(x);
-  if (n < 3) return { dip: d, p: 1 };
-  const id = `${n}:${sims}:${seed}`;
-  let ref = references.get(id);
-  if (!ref) {
-    const r = rng(seed, `dip:${n}`);
-    ref = Array.from({ length: sims }, () => dip(Array.from({ length: n }, () => r.next())));
-    references.set(id, ref);
-  }
-  return { dip: d, p: (1 + ref.filter((s) => s >= d - 1e-12).length) / (1 + sims) };
+  return referenceTest(sample, (n) => `dip:${n}`, (n, r) => Array.from({ length: n }, () => r.next()), opts);
 }
 
 /**
@@ -92,15 +97,5 @@ export function twoBlockSample(d: number, n: number, r: { next(): number }): num
  * favourable one: other shapes with the same dip may spread their sample dips differently.
  */
 export function dipThresholdTest(sample: readonly number[], minDip: number, opts: { sims?: number; seed?: number } = {}): { dip: number; p: number } {
-  const x = sample.filter(Number.isFinite), n = x.length, sims = opts.sims ?? 2000, seed = opts.seed ?? 1;
-  const d = dip(x);
-  if (n < 3) return { dip: d, p: 1 };
-  const id = `${n}:${sims}:${seed}:${minDip}`;
-  let ref = references.get(id);
-  if (!ref) {
-    const r = rng(seed, `dip-threshold:${n}:${minDip}`);
-    ref = Array.from({ length: sims }, () => dip(twoBlockSample(minDip, n, r)));
-    references.set(id, ref);
-  }
-  return { dip: d, p: (1 + ref.filter((s) => s >= d - 1e-12).length) / (1 + sims) };
+  return referenceTest(sample, (n) => `dip-threshold:${n}:${minDip}`, (n, r) => twoBlockSample(minDip, n, r), opts);
 }

@@ -1,14 +1,13 @@
 import { compare, hypothesis, metrics, oneSample, supportOnly } from '../src/index.ts';
-import { TEACHER_CI, TEACHER_FULL, type TeacherScale, nArm, teacherEnd, teacherLate, teacherScaleNote } from './shared.ts';
+import { TEACHER_CI, TEACHER_FULL, type TeacherScale, nArm, projDipEnd, teacherLate, teacherScaleNote } from './shared.ts';
 import { teacherProtocol } from './teacher.ts';
 
 /** P2 — the transition is first order: coexistence (a bimodal order parameter) at threshold. Re-registered 2026-11-24 (issue 16). */
-const dipP = metrics.custom('dip-test p of |√d·wᵢ·w*| over units, at the end', teacherEnd('projDipP'), true);
 const meanAbs = metrics.custom('mean |√d·wᵢ·w*|, second-half average', teacherLate('meanAbsProj'), true);
 
 /** The threshold is the second n of the sweep (where aligned units first appear in the pilots); the jump is from the first. */
 const predictions = (s: TeacherScale) => [
-  supportOnly(oneSample({ name: `the overlaps are bimodal at threshold, n = ${s.ns[1]} (dip test)`, arm: nArm(s.ns[1]), metric: dipP, lessThan: 0.05 }),
+  supportOnly(oneSample({ name: `the overlaps are bimodal at threshold, n = ${s.ns[1]} (dip test)`, arm: nArm(s.ns[1]), metric: projDipEnd, lessThan: 0.05 }),
     'a dip test that does not reject unimodality is no evidence of one mode (too few units, modes too close)'),
   compare({ name: `the mean overlap jumps between n = ${s.ns[0]} and n = ${s.ns[1]}`, arms: [nArm(s.ns[1]), nArm(s.ns[0])], metric: meanAbs, direction: 'greater', effect: 'ratio', minEffect: 1.5, paired: true }),
 ];

@@ -1,4 +1,4 @@
-import { type Metric, type RunConfigInput, type TuneSpec, preconditions, recipe } from '../src/index.ts';
+import { type Metric, type RunConfigInput, type TuneSpec, metrics, preconditions, recipe } from '../src/index.ts';
 import { productTune } from '../src/claims/tune.ts';
 import { meanFieldDense } from '../src/physics/meanField.ts';
 
@@ -170,6 +170,8 @@ export const teacherScaleNote = (s: TeacherScale) => `Mean-field erf network (hy
 
 /** The teacher probe's values at the last evaluation (one sample of the posterior). */
 export const teacherEnd = (key: string) => (t: { evals: Record<string, number>[] }) => t.evals.at(-1)![`teacher:${key}`];
+/** The dip-test p of the |uᵢ| over the hidden units at the last evaluation (P1, P2): small when they split into two populations. */
+export const projDipEnd = metrics.custom('dip-test p of |√d·wᵢ·w*| over units, at the end', teacherEnd('projDipP'), true);
 /** The teacher probe's value averaged over the second half of the run (the posterior average, after burn-in). */
 export const teacherLate = (key: string) => (t: { evals: Record<string, number>[] }) => {
   const last = t.evals.at(-1)!.step, late = t.evals.filter((e) => e.step >= last / 2).map((e) => e[`teacher:${key}`]);

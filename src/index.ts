@@ -9,7 +9,7 @@ export { recipe, type Recipe } from './claims/recipe.ts';
 export { control, preconditions, type Control, type Precondition, type Expected } from './claims/controls.ts';
 export type { TuneSpec, Tuning } from './claims/tune.ts';
 export { metrics, type Metric } from './claims/metrics.ts';
-export { bimodal, compare, oneSample, proportion, supportOnly, trend, type Prediction } from './claims/predictions/index.ts';
+export { atSome, bimodal, compare, oneSample, proportion, supportOnly, trend, worstCase, type Prediction } from './claims/predictions/index.ts';
 export type { Status, Evidence, TestOutcome } from './claims/evidence.ts';
 export type { Verdict } from './claims/verdict.ts';
 export type { RunConfig, RunConfigInput } from './train/config.ts';

@@ -18,6 +18,8 @@ interface VerdictBase {
   seeds: number;
   evidence: Evidence[];
   runs: Record<string, RunSummary[]>;
+  /** Arms whose task is a regression (the teacher–student model): their "accuracy" is test R², so no grokked rate is shown. */
+  regression?: string[];
   /** Single-core training time summed over the claim's runs (as recorded when each was trained). */
   cpuMs: number;
   /** Training time spent in this check (0 when every run came from the run store), and the check's wall time. */
@@ -104,6 +106,7 @@ export function verdictOf(claim: Claim, runs: Record<string, Trajectory[]>, timi
     claim: { id: claim.id, title: claim.title }, alpha: claim.alpha, seeds: claim.seeds, evidence,
     runs: Object.fromEntries(Object.entries(runs).map(([a, ts]) => [a, ts.map((t, seed) => summarize(t, seed))])),
     cpuMs: Object.values(runs).flat().reduce((s, t) => s + t.wallMs, 0),
+    regression: Object.keys(runs).filter((a) => claim.configs[a]?.task.kind === 'teacher'),
     regime: { name: claim.regimeName, source: claim.isSource }, controls, preconditions,
     ...timing,
   };

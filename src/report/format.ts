@@ -26,6 +26,10 @@ export function summaryLine(v: Verdict): string {
   return `${v.status.toUpperCase()}${extra}${regimes}${parts.length ? ` — ${parts.join('; ')}` : ''}`;
 }
 
+/** An arm's grokked rate (`rate`), or "n/a (regression)" for an arm whose task has no accuracy to grok (test R²). */
+export const grokRate = (v: Pick<Verdict, 'regression'>, arm: string, rs: readonly { tGrok: number | null }[]): string =>
+  (v.regression?.includes(arm) ? 'n/a (regression)' : rate(rs.filter((r) => r.tGrok !== null).length, rs.length));
+
 /** "k/n (rate% [lo, hi])" with a 95% Wilson interval. */
 export function rate(k: number, n: number): string {
   const w = wilson(k, n);

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { defineClaim } from '../claims/claim.ts';
 import { cellOf } from './format.ts';
 import { fakeOutcome } from './fakeOutcomes.ts';
 import { fullScaleCells, fullScaleRecord, readLedger, recordFullScale } from './fullScale.ts';
@@ -31,7 +32,7 @@ describe('the full-scale ledger', () => {
     expect(readLedger(path)).toEqual([]);
   });
 
-  test('should read as current for the same claim at CI scale, and as stale once its full-scale regime changed', () => {
+  test('should read as current for the same claim at CI scale, and as stale once its full-scale regime or its predictions changed', () => {
     // Arrange
     const path = ledgerPath();
     recordFullScale(fakeOutcome('X1', 'a claim', 30, 'supported', { scale: 'full' }), path, DAY);
@@ -39,9 +40,12 @@ describe('the full-scale ledger', () => {
     const same = fullScaleRecord(fakeOutcome('X1', 'a claim', 30, 'supported').declared, path);
     const changed = fullScaleRecord(fakeOutcome('X1', 'a claim', 30, 'supported', { steps: 2500 }).declared, path);
     const other = fullScaleRecord(fakeOutcome('X2', 'another claim', 30, 'supported').declared, path);
+    const base = fakeOutcome('X1', 'a claim', 30, 'supported').declared;
+    const redecided = fullScaleRecord(defineClaim({ ...base.spec, predictions: base.spec.predictions.slice(1) }), path);
     // Assert
     expect(same?.current).toBe(true);
     expect(changed?.current).toBe(false);
+    expect(redecided?.current).toBe(false);
     expect(other).toBeNull();
   });
 

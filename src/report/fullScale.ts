@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { type Claim, defineClaim } from '../claims/claim.ts';
 import type { Status } from '../claims/evidence.ts';
 import { canonicalJson } from '../runs/store.ts';
-import { engineVersion } from '../runs/version.ts';
+import { engineVersion, sourceHash } from '../runs/version.ts';
 import { type RegimeCell, cellOf } from './format.ts';
 import type { ClaimOutcome, Sink } from './outcome.ts';
 
@@ -23,13 +23,13 @@ export interface FullScaleEntry {
   measured: string;
   /** Training time summed over every run the full-scale verdict read (single-core seconds). */
   cpuS: number;
-  /** A hash of the engine and of every full-scale regime's configs and seeds: a mismatch marks the entry stale. */
+  /** A hash of the engine and of every full-scale regime's configs, seeds and decision (predictions, controls, preconditions): a mismatch marks the entry stale. */
   fingerprint: string;
   /** Each regime's verdict at full scale, the source's first. */
   cells: RegimeCell[];
 }
 
-/** A claim's ledger entry, and whether the engine and the full-scale regimes are still those it was measured with. */
+/** A claim's ledger entry, and whether the engine and the full-scale regimes (runs and decision) are still those it was measured with. */
 export interface FullScaleRecord { entry: FullScaleEntry; current: boolean }
 
 export const FULL_SCALE_PATH = join(process.cwd(), 'reports', 'full-scale.json');
@@ -38,10 +38,22 @@ export function readLedger(path = FULL_SCALE_PATH): FullScaleEntry[] {
   try { return JSON.parse(readFileSync(path, 'utf8')) as FullScaleEntry[]; } catch { return []; }
 }
 
-/** What a full-scale verdict depends on: the engine, and every full-scale regime's configs and seeds. */
+/** The code that turns runs into a verdict (metrics, predictions, tests, the decision rule, the statistics). */
+let decisionCode: string | null = null;
+const decisionHash = (): string => (decisionCode ??= sourceHash(['src/claims', 'src/stats']));
+
+/**
+ * What a full-scale verdict depends on: the engine, and every full-scale regime's configs and seeds (what was
+ * trained) and how it is decided: each prediction's and control's pre-registered protocol, each precondition's
+ * name, α, the quantifier, and the decision code itself (a metric's closure is covered only through its file).
+ */
 export function fingerprint(full: Claim): string {
-  const regimes = [full, ...full.regimes].map((r) => ({ name: r.regimeName, configs: r.configs, seeds: r.seeds }));
-  return createHash('sha256').update(canonicalJson({ engine: engineVersion(), regimes })).digest('hex').slice(0, 16);
+  const regimes = [full, ...full.regimes].map((r) => ({
+    name: r.regimeName, configs: r.configs, seeds: r.seeds,
+    decision: [...r.predictions.map((p) => p.protocol), ...r.controls.map((c) => c.prediction.protocol), ...r.preconditions.map((p) => p.name)],
+  }));
+  const claim = { alpha: full.alpha, quantifier: full.quantifier, untestable: full.untestable ?? null };
+  return createHash('sha256').update(canonicalJson({ engine: engineVersion(), decisionCode: decisionHash(), claim, regimes })).digest('hex').slice(0, 16);
 }
 
 /** The claim as declared (top-level, untuned) at full scale: built from its spec when declared at CI scale. */

@@ -6,7 +6,7 @@ import { median } from '../stats/median.ts';
 import type { Trajectory } from '../train/trajectory.ts';
 import type { Checkpoint } from './checkpoints.ts';
 import { environment } from './environment.ts';
-import { cellOf, effectText, num, pval, rate, summaryLine } from './format.ts';
+import { cellOf, effectText, grokRate, num, pval, rate, summaryLine } from './format.ts';
 import { fullScaleCells, fullScaleRecord } from './fullScale.ts';
 import { type ClaimOutcome, ledgerStatus } from './outcome.ts';
 import { learningCurves, metricStrip, samplerCurves, tuningCurve } from './plots.ts';
@@ -178,7 +178,7 @@ function describe(o: ClaimOutcome, prov: ProvenanceRow[], checkpoints: readonly 
     '## Success rates',
     'Runs that memorized (train accuracy ≥ threshold) and grokked (test accuracy ≥ threshold) within the budget, with 95% Wilson intervals:', '',
     '| arm | memorized | grokked | diverged |', '|---|---|---|---|',
-    ...Object.entries(v.runs).map(([arm, rs]) => `| ${arm} | ${rate(rs.filter((r) => r.tMem !== null).length, rs.length)} | ${rate(rs.filter((r) => r.tGrok !== null).length, rs.length)} | ${rs.filter((r) => r.diverged !== null).length}/${rs.length} |`),
+    ...Object.entries(v.runs).map(([arm, rs]) => `| ${arm} | ${rate(rs.filter((r) => r.tMem !== null).length, rs.length)} | ${grokRate(v, arm, rs)} | ${rs.filter((r) => r.diverged !== null).length}/${rs.length} |`),
     '',
     '## Environment', Object.entries({ ...environment(), training: trainingBackend(claim) }).map(([k, x]) => `${k}: \`${x}\``).join(' · '), '',
     '## Configuration and provenance',

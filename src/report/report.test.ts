@@ -8,7 +8,7 @@ import { fakeOutcome } from './fakeOutcomes.ts';
 import { ledgerStatus } from './outcome.ts';
 import { arxivIds, claimPage, linkArxiv } from './page.ts';
 import { repairMojibake, seedTitle, titleOf } from './seeds.ts';
-import { type Row, changedClaims, mapOf, parseRows, renderTable, runIdsOf, shares } from './table.ts';
+import { type Row, changedClaims, mapOf, parseRows, renderTable, rowOf, runIdsOf, shares } from './table.ts';
 
 describe('seed titles', () => {
   test('should read the front matter title with its arXiv id', () => {
@@ -138,6 +138,17 @@ describe('claims.md and the verdict map', () => {
   const row = (id: string, status: string, effect: string): Row => ({
     id, title: `claim ${id} | with a pipe`, status, effect, p: '0.0100 / 1.0000', n: 'a 8', grokked: 'a 8/8 (100% [68, 100])', runtime: '12 s CPU', note: '1 prediction(s)',
     verdict: status.toLowerCase(), regime: 'CI scale',
+  });
+
+  test('should give no grokked rate for a regression arm, whose accuracy is test R²', () => {
+    // Arrange: the same runs, once as a classification arm and once marked regression
+    const o = fakeOutcome('X1', 'a made-up delay claim', 4, 'refuted');
+    // Act
+    const plain = rowOf(o.verdict), regression = rowOf({ ...o.verdict, regression: ['wd=1'] });
+    // Assert
+    expect(plain.grokked).toMatch(/^wd=1 6\/6 \(100%/);
+    expect(regression.grokked).toMatch(/^wd=1 n\/a \(regression\); wd=0\.3 6\/6/);
+    expect(claimPage({ ...o, verdict: { ...o.verdict, regression: ['wd=1'] } }).description).toContain('| wd=1 | 6/6 (100% [61, 100]) | n/a (regression) |');
   });
 
   test('should read back the verdict and effect of every row it renders', () => {

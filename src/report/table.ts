@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Verdict } from '../claims/verdict.ts';
-import { type RegimeCell, cellOf, deciding, effectText, pval, rate } from './format.ts';
+import { type RegimeCell, cellOf, deciding, effectText, grokRate, pval } from './format.ts';
 import { type FullScaleRecord, fullScaleCells, fullScaleRecord, isFullScaleCell } from './fullScale.ts';
 import { canonicalJson } from '../runs/store.ts';
 import type { ClaimOutcome, Sink } from './outcome.ts';
@@ -64,7 +64,7 @@ export function rowOf(v: Verdict, extra: Pick<Row, 'regime' | 'reproduced'> = {}
   return {
     id: v.claim.id, title: v.claim.title, status: v.status.toUpperCase(),
     effect: e ? effectText(e) : '—', p: e ? `${pval(e.pAdjusted)} / ${pval(e.pOppositeAdjusted)}` : '—', n: n || '—',
-    grokked: Object.entries(v.runs).map(([a, rs]) => `${a} ${rate(rs.filter((r) => r.tGrok !== null).length, rs.length)}`).join('; ') || '—',
+    grokked: Object.entries(v.runs).map(([a, rs]) => `${a} ${grokRate(v, a, rs)}`).join('; ') || '—',
     runtime: `${(v.cpuMs / 1000).toFixed(0)} s CPU`,
     note: v.error ?? (v.untestable ? `untestable: ${v.untestable}` : v.unmet?.length ? `not decidable here: ${v.unmet.join('; ')}` : v.status === 'inconclusive' ? `≈${v.seedsNeeded ?? '>8×'} seeds/arm would decide` : `${v.evidence.length} prediction(s), Holm-adjusted`),
     verdict: v.status, regime: extra.regime ?? 'CI scale', reproduced: extra.reproduced ?? null, at: Date.now(),

@@ -116,10 +116,19 @@ export function queueExecutor(url: string, options: ProducerOptions = {}): Execu
       const { worker, result } = accept(key, r);
       auditor.take(key, worker, result);
     };
+    /**
+     * A job's state, then the job read after it: a job read first and its state second could be read while
+     * running and found completed, with no return value yet (a race seen under load). Redis writes a job's
+     * return value with its completion, so the job read after a 'completed' state carries it.
+     */
+    const look = async (key: string) => {
+      const state = await queue.getJobState(key);
+      const job = state === 'unknown' ? undefined : await queue.getJob(key);
+      return { state: job || state === 'unknown' ? state : 'unknown', job };
+    };
     /** Looks a job up: settles it if it has finished (completed, or failed for good); queues it if Redis lost it. */
     const inspect = async (key: string): Promise<void> => {
-      const job = await queue.getJob(key);
-      const state = job ? await job.getState() : 'unknown';
+      const { state, job } = await look(key);
       if (state === 'completed') receive(key, job!.returnvalue);
       else if (state === 'failed') {
         if (pending.delete(key)) deliver(key, { error: conn.redact(`run failed on the cluster after ${job!.attemptsMade} attempt(s): ${job!.failedReason}`) });
@@ -136,8 +145,7 @@ export function queueExecutor(url: string, options: ProducerOptions = {}): Execu
       events.on('completed', ({ jobId }) => { void inspect(jobId).catch(() => {}); });
       events.on('failed', ({ jobId }) => { void inspect(jobId).catch(() => {}); });
       for (const key of [...pending.keys()]) {
-        const old = await link.guard(queue.getJob(key));
-        const state = old ? await link.guard(old.getState()) : 'unknown';
+        const { state, job: old } = await link.guard(look(key));
         if (state === 'completed') { receive(key, old!.returnvalue); continue; }
         if (state !== 'unknown' && state !== 'failed') continue; // queued or running: wait for it
         await link.guard(old?.remove() ?? Promise.resolve()); // failed in an earlier session: this session tries it once more

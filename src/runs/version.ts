@@ -20,6 +20,13 @@ function files(path: string): string[] {
   });
 }
 
+/** A hash of the non-test sources under `paths` (relative to the repository root), names and contents. */
+export function sourceHash(paths: readonly string[]): string {
+  const h = createHash('sha256');
+  for (const d of paths) for (const f of files(join(root, d))) { h.update(f.slice(root.length)); h.update(readFileSync(f)); }
+  return h.digest('hex').slice(0, 16);
+}
+
 let cached: string | null = null;
 
 /**
@@ -27,10 +34,6 @@ let cached: string | null = null;
  * computed invalidates the run store, and nothing else does.
  */
 export function engineVersion(): string {
-  if (!cached) {
-    const h = createHash('sha256');
-    for (const d of ENGINE_PATHS) for (const f of files(join(root, d))) { h.update(f.slice(root.length)); h.update(readFileSync(f)); }
-    cached = h.digest('hex').slice(0, 16);
-  }
+  cached ??= sourceHash(ENGINE_PATHS);
   return cached;
 }

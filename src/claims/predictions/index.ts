@@ -5,3 +5,5 @@ export { trend } from './trend.ts';
 export { proportion } from './proportion.ts';
 export { bimodal } from './bimodal.ts';
 export { supportOnly } from './supportOnly.ts';
+export { atSome } from './atSome.ts';
+export { worstCase } from './worstCase.ts';

@@ -116,6 +116,12 @@ export function queueExecutor(url: string, options: ProducerOptions = {}): Execu
       const { worker, result } = accept(key, r);
       auditor.take(key, worker, result);
     };
+    /** Awaited jobs Redis no longer had (a restart without persistence), queued again by `inspect` since the last report. */
+    let lost = 0;
+    const reportLost = () => {
+      if (lost) log(`the queue at ${conn.label} came back without ${lost} of the runs this producer waits for (restarted without persistence?): queued them again`);
+      lost = 0;
+    };
     /**
      * A job's state, then the job read after it: a job read first and its state second could be read while
      * running and found completed, with no return value yet (a race seen under load). Redis writes a job's
@@ -134,11 +140,11 @@ export function queueExecutor(url: string, options: ProducerOptions = {}): Execu
         if (pending.delete(key)) deliver(key, { error: conn.redact(`run failed on the cluster after ${job!.attemptsMade} attempt(s): ${job!.failedReason}`) });
       } else if (state === 'unknown' && pending.has(key)) {
         const { config, seed } = byKey.get(key)!;
+        lost++;
         await queue.add('run', { key, config, seed }, { ...JOB_OPTIONS, jobId: key });
       }
     };
-    let requeued = false;
-    link.onUp(() => { requeued = true; wake(); }); // look at once: a Redis restarted without persistence has lost the jobs
+    link.onUp(() => wake()); // look at once: a Redis restarted without persistence has lost the jobs
     try {
       await link.guard(queue.waitUntilReady());
       await link.guard(events.waitUntilReady());
@@ -152,15 +158,13 @@ export function queueExecutor(url: string, options: ProducerOptions = {}): Execu
         const { config, seed } = byKey.get(key)!;
         await link.guard(queue.add('run', { key, config, seed }, { ...JOB_OPTIONS, jobId: key }));
       }
-      requeued = false;
       while (pending.size) {
         await link.guard(new Promise<void>((resolve) => { wake = resolve; setTimeout(resolve, opts.pollMs); }));
         if (!link.up) continue; // commands would wait for the reconnection; the Link's deadline is the bound
-        const before = requeued ? await countMissing(queue, pending, link) : 0;
         for (const key of [...pending.keys()]) await link.guard(inspect(key));
-        if (requeued && before) log(`the queue at ${conn.label} came back without ${before} of the runs this producer waits for (restarted without persistence?): queued them again`);
-        requeued = false;
+        reportLost(); // counted where the jobs are queued again, so that a look under way when Redis came back counts too
       }
+      reportLost();
       await auditor.done(); // local work: Redis is no longer needed
       if (auditor.audited) log(`audited ${auditor.audited} of the cluster's results by training them here`);
     } catch (e) {
@@ -179,13 +183,6 @@ class Unreachable extends Error {
 }
 
 const seconds = (ms: number): string => (ms / 1000).toFixed(ms < 10_000 ? 1 : 0);
-
-/** How many of the awaited runs Redis has no job for (after a restart without persistence: all of them). */
-async function countMissing(queue: Queue<RunJobData, RunJobResult>, pending: Map<string, number[]>, link: Link): Promise<number> {
-  let n = 0;
-  for (const key of pending.keys()) if (!(await link.guard(queue.getJob(key)))) n++;
-  return n;
-}
 
 /**
  * Closes politely while Redis answers, within 2 s; otherwise drops the connections without waiting: a QUIT would

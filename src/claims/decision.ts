@@ -14,10 +14,12 @@ import type { Status, TestOutcome } from './evidence.ts';
  * predictions, run separately over the p's and over the pAgainst's, keeps the claim-level rates ≤ α.
  */
 export function decide(o: TestOutcome, pAdjusted: number, pOppositeAdjusted: number, alpha: number): Status {
-  const [lo, hi] = o.effect.ci;
-  const beyond = (v: number) => (o.direction === 'greater' ? v > o.threshold : v < o.threshold);
-  const short = (v: number) => (o.direction === 'greater' ? v < o.threshold : v > o.threshold);
-  if (pAdjusted < alpha && beyond(lo) && beyond(hi)) return 'supported';
-  if (pOppositeAdjusted < alpha && short(lo) && short(hi)) return 'refuted';
+  if (pAdjusted < alpha && ciBeyond(o)) return 'supported';
+  if (pOppositeAdjusted < alpha && ciShort(o)) return 'refuted';
   return 'inconclusive';
 }
+
+/** The effect's CI lies wholly beyond the threshold, on the claimed side. */
+export const ciBeyond = (o: TestOutcome): boolean => o.effect.ci.every((v) => (o.direction === 'greater' ? v > o.threshold : v < o.threshold));
+/** The effect's CI lies wholly short of the threshold, on the other side. */
+export const ciShort = (o: TestOutcome): boolean => o.effect.ci.every((v) => (o.direction === 'greater' ? v < o.threshold : v > o.threshold));

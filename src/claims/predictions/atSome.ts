@@ -1,4 +1,4 @@
-import type { TestOutcome } from '../evidence.ts';
+import { ciShort } from '../decision.ts';
 import type { Prediction } from './prediction.ts';
 
 /**
@@ -10,9 +10,6 @@ import type { Prediction } from './prediction.ts';
  * arms, with its own 95% CI (not widened for the k parts: at 8 seeds the sign test's 95% median CI is already
  * the range of the values, so a 1 − α/k interval would be the same).
  */
-/** The outcome's CI lies wholly on the far side of its threshold from the claim. */
-const short = (o: TestOutcome): boolean => o.effect.ci.every((v) => (o.direction === 'greater' ? v < o.threshold : v > o.threshold));
-
 export function atSome(name: string, parts: readonly Prediction[]): Prediction {
   if (parts.length === 0) throw new Error(`atSome '${name}': give at least one prediction`);
   const metric = parts[0].metric;
@@ -24,7 +21,7 @@ export function atSome(name: string, parts: readonly Prediction[]): Prediction {
       const outs = parts.map((p) => p.test(values, o));
       const i = outs.reduce((b, x, j) => (x.p < outs[b].p ? j : b), 0);
       return {
-        ...outs[i], p: Math.min(1, parts.length * outs[i].p), pOpposite: outs.every(short) ? Math.max(...outs.map((x) => x.pOpposite)) : 1,
+        ...outs[i], p: Math.min(1, parts.length * outs[i].p), pOpposite: outs.every(ciShort) ? Math.max(...outs.map((x) => x.pOpposite)) : 1,
         effect: { ...outs[i].effect, name: `${outs[i].effect.name} at '${parts[i].arms.join("', '")}' (smallest p of ${parts.length})` },
         n: Object.assign({}, ...outs.map((x) => x.n)), excluded: outs.reduce((s, x) => s + x.excluded, 0),
       };

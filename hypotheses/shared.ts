@@ -71,16 +71,16 @@ export const DEEP_RELU_ADD_31_W64 = DEEP_RELU_ADD_31.with({ model: { hidden: [64
  * tuning only (e.g. { evalEvery: 1 }, so that a t_mem objective resolves single steps instead of tying).
  */
 export const muonVsAdamwTuning = (grids: { adamw: number[]; muon: number[]; wd?: number[] }, objective?: Metric,
-  { muon = {}, over = {} }: { muon?: Record<string, number | string | boolean>; over?: RunConfigInput } = {}): TuneSpec<any>[] => [
+  { muon = {}, over = {}, on = 'W2' }: { muon?: Record<string, number | string | boolean>; over?: RunConfigInput; on?: string } = {}): TuneSpec<any>[] => [
   { key: 'adamw', name: 'AdamW lr', over: { ...over, probes: [] }, grid: grids.adamw, set: (lr: number) => ({ optimizer: { lr } }), objective },
   grids.wd
     ? productTune({
-      key: 'muon', name: "weight decay × Muon's lr on W2 (the rest on AdamW at AdamW's tuned lr)", over: { ...over, probes: [] }, objective,
+      key: 'muon', name: `weight decay × Muon's lr on ${on} (the rest on AdamW at AdamW's tuned lr)`, over: { ...over, probes: [] }, objective,
       axes: { wd: grids.wd, muonLr: grids.muon },
       set: (v, best) => ({ optimizer: { name: 'muon', lr: best.adamw as number, wd: v.wd, extra: { ...muon, muonLr: v.muonLr } } }),
     })
     : {
-      key: 'muon', name: "Muon's lr on W2 (the rest on AdamW at AdamW's tuned lr)", over: { ...over, probes: [] }, grid: grids.muon, objective,
+      key: 'muon', name: `Muon's lr on ${on} (the rest on AdamW at AdamW's tuned lr)`, over: { ...over, probes: [] }, grid: grids.muon, objective,
       set: (muonLr: number, best) => ({ optimizer: { name: 'muon', lr: best.adamw as number, extra: { ...muon, muonLr } } }),
     },
 ];

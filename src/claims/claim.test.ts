@@ -58,6 +58,36 @@ describe('defineClaim: the vocabulary carries the plumbing', () => {
     expect(tested.regime).toMatch(/^tuned: lr tuned on seeds 100, 101 over 0.001, 0.01/);
     expect(tested.pendingTuning).toEqual([]);
   });
+
+  test('should tune a further regime on its own grid, keeping its name and source mark once tuned', () => {
+    // Arrange: an untuned top-level regime and a source regime (full scale only) that tunes its lr
+    const declared = {
+      ...spec, base: RECIPE, arms: { tuned: {} }, predictions: [oneSample({ name: 'p', arm: 'tuned', metric: metrics.tGrok, lessThan: 10 })],
+      regimes: [{
+        name: 'big', source: true, fullScaleOnly: true, base: RECIPE.with({ steps: 40 }), regime: (t: Record<string, { text: string }>) => `big: ${t.lr.text}`,
+        tune: [{ key: 'lr', name: 'lr', grid: [1e-3, 1e-2], set: (lr: number) => ({ optimizer: { lr } }) }],
+        arms: (best: Record<string, unknown>) => ({ tuned: { optimizer: { lr: best.lr as number } } }),
+      }],
+    };
+    expect(defineClaim(declared, 'ci').regimes).toEqual([]);
+    const big = defineClaim(declared, 'full').regimes[0];
+    expect(big.pendingTuning).toHaveLength(1);
+    expect(big.configs.tuned.optimizer.lr).toBe(1e-3);
+    // Act
+    const runs = tuningRuns(big.pendingTuning[0], big.base, {});
+    const tested = resolveTuned(big, [chooseTuning(big.pendingTuning[0], runs.map((r) => run([{}], r.config.optimizer.lr === 1e-2 ? 10 : 100)))]);
+    // Assert
+    expect(runs.every((r) => r.config.steps === 40)).toBe(true);
+    expect(tested.configs.tuned.optimizer.lr).toBe(1e-2);
+    expect(tested.regime).toMatch(/^big: lr tuned on seeds 100, 101/);
+    expect([tested.regimeName, tested.isSource]).toEqual(['big', true]);
+  });
+
+  test('should name the regime when its arms read tuned values it does not tune', () => {
+    const regimes = [{ name: 'big', base: RECIPE, regime: 'r', arms: () => ({ main: {} }) }];
+    expect(() => defineClaim({ ...spec, base: RECIPE, predictions: [oneSample({ name: 'p', metric: metrics.tGrok, lessThan: 10 })], regimes }))
+      .toThrow(/X1 regime 'big': arms/);
+  });
 });
 
 describe('measure: a metric value is a number the run recorded', () => {

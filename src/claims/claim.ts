@@ -93,10 +93,13 @@ export interface ClaimSpec {
 /** A further regime of a claim: its own configs, seeds, controls and preconditions; the claim's predictions. */
 export interface RegimeSpec {
   name: string;
-  /** Why this regime, and what it changes (like ClaimSpec.regime). */
-  regime: string;
+  /** Why this regime, and what it changes (like ClaimSpec.regime; a function of its own tuning when it tunes). */
+  regime: string | ((tuned: Readonly<Record<string, Tuning>>) => string);
   base: RunConfigInput | Recipe;
-  arms?: Record<string, RunConfigInput>;
+  /** The arms (default: the claim's); a function of the tuned values when this regime tunes. */
+  arms?: Record<string, RunConfigInput> | ((best: Best) => Record<string, RunConfigInput>);
+  /** Hyperparameters tuned in this regime before its test (like ClaimSpec.tune; the claim's own tuning is not inherited). */
+  tune?: TuneSpec<any>[];
   seeds?: number;
   controls?: Control[];
   preconditions?: Precondition[];
@@ -187,18 +190,12 @@ export function defineClaim(given: ClaimSpec, scale: 'ci' | 'full' = settings().
   check(spec.predictions.length > 0, `${spec.id}: predictions`, spec.predictions.length, 'must pre-register at least one prediction');
   check(spec.recorded === null || ['supported', 'refuted', 'inconclusive', 'untestable'].includes(spec.recorded), `${spec.id}: recorded`, spec.recorded,
     "must be null or one of 'supported', 'refuted', 'inconclusive', 'untestable'");
-  const keys = (spec.tune ?? []).map((t) => t.key);
-  check(new Set(keys).size === keys.length, `${spec.id}: tune keys`, keys, 'must be distinct');
-  for (const t of spec.tune ?? []) check(t.grid.length > 0, `${spec.id}: tune '${t.key}' grid`, t.grid, 'must list at least one value');
-  if (typeof spec.arms === 'function' || typeof spec.regime === 'function' || typeof spec.deviations === 'function') {
-    check((spec.tune ?? []).length > 0, `${spec.id}: arms`, 'a function', 'may be a function of tuned values only when the claim declares `tune` steps');
-  }
+  checkTuning(spec);
   check(spec.untestable === undefined || spec.untestable.trim().length > 0, `${spec.id}: untestable`, spec.untestable, 'must say why no outcome could refute the claim');
   const names = [spec.regimeName ?? DEFAULT_REGIME, ...(spec.regimes ?? []).map((r) => r.name)];
   check(new Set(names).size === names.length, `${spec.id}: regime names`, names, 'must be distinct (name the top-level regime with regimeName)');
   check((spec.regimes ?? []).filter((r) => r.source).length <= 1, `${spec.id}: regimes`, 'several marked source', 'mark at most one regime as the source\'s');
-  const firstValues: Best = Object.fromEntries((spec.tune ?? []).map((t) => [t.key, t.grid[0]]));
-  const claim = resolve(spec, firstValues, []);
+  const claim = resolve(spec, firstValues(spec), []);
   const regimes = (spec.regimes ?? []).filter((r) => scale === 'full' || !r.fullScaleOnly).map((r) => regimeClaim(spec, r, scale));
   return { ...claim, scale, seeds: seedsFor(spec), pendingTuning: spec.tune ?? [], regimes };
 }
@@ -210,17 +207,32 @@ export const DEFAULT_REGIME = 'CI scale';
 function regimeClaim(spec: ClaimSpec, r: RegimeSpec, scale: 'ci' | 'full'): Claim {
   const sub: ClaimSpec = {
     ...spec, regimeName: r.name, regime: r.regime, base: r.base, arms: r.arms, seeds: r.seeds ?? spec.seeds, predictions: r.predictions ?? spec.predictions,
-    controls: r.controls ?? [], preconditions: r.preconditions ?? [], tune: undefined, regimes: undefined, show: undefined, full: undefined,
+    controls: r.controls ?? [], preconditions: r.preconditions ?? [], tune: r.tune, regimes: undefined, show: undefined, full: undefined,
     deviations: typeof spec.deviations === 'function' ? '' : spec.deviations, figures: undefined, checkpoints: undefined,
   };
-  const claim = resolve(sub, {}, []);
-  return { ...claim, isSource: r.source ?? false, scale, seeds: seedsFor(sub), regimeName: r.name, regimes: [] };
+  checkTuning(sub, `regime '${r.name}'`);
+  const claim = resolve(sub, firstValues(sub), []);
+  return { ...claim, isSource: r.source ?? false, scale, seeds: seedsFor(sub), regimeName: r.name, regimes: [], pendingTuning: r.tune ?? [] };
+}
+
+/** A tuned spec is resolved (validated) with each grid's first value until its tuning has run. */
+const firstValues = (spec: ClaimSpec): Best => Object.fromEntries((spec.tune ?? []).map((t) => [t.key, t.grid[0]]));
+
+/** A spec's tuning steps are well formed, and only a spec that tunes reads tuned values. */
+function checkTuning(spec: ClaimSpec, where = ''): void {
+  const at = `${spec.id}${where ? ` ${where}` : ''}`;
+  const keys = (spec.tune ?? []).map((t) => t.key);
+  check(new Set(keys).size === keys.length, `${at}: tune keys`, keys, 'must be distinct');
+  for (const t of spec.tune ?? []) check(t.grid.length > 0, `${at}: tune '${t.key}' grid`, t.grid, 'must list at least one value');
+  if (typeof spec.arms === 'function' || typeof spec.regime === 'function' || typeof spec.deviations === 'function') {
+    check((spec.tune ?? []).length > 0, `${at}: arms`, 'a function', 'may be a function of tuned values only when the claim declares `tune` steps');
+  }
 }
 
 /** The claim to test once its tuning steps ran: the arms and regime at the chosen values. */
 export function resolveTuned(claim: Claim, tuning: Tuning[]): Claim {
   const best: Best = Object.fromEntries(claim.pendingTuning.map((t, i) => [t.key, tuning[i].best]));
-  return { ...claim, ...resolve(claim.spec, best, tuning), scale: claim.scale, seeds: claim.seeds, pendingTuning: [], regimes: claim.regimes };
+  return { ...claim, ...resolve(claim.spec, best, tuning), scale: claim.scale, seeds: claim.seeds, isSource: claim.isSource, pendingTuning: [], regimes: claim.regimes };
 }
 
 function resolve(spec: ClaimSpec, best: Best, tuning: Tuning[]): Claim {

@@ -49,6 +49,16 @@ describe('the full-scale ledger', () => {
     expect(other).toBeNull();
   });
 
+  test('should read as stale once a tuning grid changed', () => {
+    // Arrange: the claim tunes its lr; recorded with one grid
+    const path = ledgerPath(), spec = fakeOutcome('X1', 'a claim', 30, 'supported').declared.spec;
+    const tuned = (grid: number[], scale: 'ci' | 'full') => defineClaim({ ...spec, tune: [{ key: 'lr', name: 'lr', grid, set: (lr: number) => ({ optimizer: { lr } }) }] }, scale);
+    recordFullScale({ ...fakeOutcome('X1', 'a claim', 30, 'supported', { scale: 'full' }), declared: tuned([1e-3, 1e-2], 'full') }, path, DAY);
+    // Act, Assert
+    expect(fullScaleRecord(tuned([1e-3, 1e-2], 'ci'), path)?.current).toBe(true);
+    expect(fullScaleRecord(tuned([1e-3, 3e-2], 'ci'), path)?.current).toBe(false);
+  });
+
   test('should add the full-scale cells to the CI row, labelled with scale and date, leaving out a CI regime unchanged', () => {
     // Arrange: a full-scale entry whose one regime refutes, and one that equals the CI regime's cell
     const path = ledgerPath();

@@ -43,13 +43,14 @@ let decisionCode: string | null = null;
 const decisionHash = (): string => (decisionCode ??= sourceHash(['src/claims', 'src/stats']));
 
 /**
- * What a full-scale verdict depends on: the engine, and every full-scale regime's configs and seeds (what was
- * trained) and how it is decided: each prediction's and control's pre-registered protocol, each precondition's
+ * What a full-scale verdict depends on: the engine, and every full-scale regime's configs, seeds and tuning grids
+ * (what was trained) and how it is decided: each prediction's and control's pre-registered protocol, each precondition's
  * name, α, the quantifier, and the decision code itself (a metric's closure is covered only through its file).
  */
 export function fingerprint(full: Claim): string {
   const regimes = [full, ...full.regimes].map((r) => ({
     name: r.regimeName, configs: r.configs, seeds: r.seeds,
+    tune: r.pendingTuning.map((t) => ({ key: t.key, name: t.name, grid: t.grid, over: t.over ?? null, seeds: t.seeds ?? null, widen: t.widen ?? true, objective: t.objective?.name ?? null })),
     decision: [...r.predictions.map((p) => p.protocol), ...r.controls.map((c) => c.prediction.protocol), ...r.preconditions.map((p) => p.name)],
   }));
   const claim = { alpha: full.alpha, quantifier: full.quantifier, untestable: full.untestable ?? null };

@@ -62,13 +62,17 @@ export interface VerifyResult {
  */
 export async function runClaim(claim: Claim, opts: Pick<VerifyOptions, 'onProgress' | 'executor'> = {}): Promise<{ claim: Claim; verdict: Verdict; runs: Record<string, Trajectory[]> }> {
   const t0 = performance.now();
-  let trainMs = 0;
+  let trainMs = 0, tuningCpuMs = 0;
   try {
     const tuning: Tuning[] = [];
     for (const step of claim.pendingTuning) {
       const best = Object.fromEntries(claim.pendingTuning.slice(0, tuning.length).map((t, i) => [t.key, tuning[i].best]));
       // an edge choice widens its grid once (the pre-registered rule in src/claims/tune.ts), then re-tunes
-      const r = await tuneStep(step, claim.base, best, (jobs) => sweep(jobs, { executor: opts.executor, onProgress: (p) => opts.onProgress?.({ ...p, phase: `tuning ${step.name}` }) }));
+      const r = await tuneStep(step, claim.base, best, async (jobs) => {
+        const done = await sweep(jobs, { executor: opts.executor, onProgress: (p) => opts.onProgress?.({ ...p, phase: `tuning ${step.name}` }) });
+        tuningCpuMs += done.trajectories.reduce((s, t) => s + t.wallMs, 0);
+        return done;
+      });
       trainMs += r.trainMs;
       tuning.push(r.tuning);
     }
@@ -79,7 +83,9 @@ export async function runClaim(claim: Claim, opts: Pick<VerifyOptions, 'onProgre
     trainMs += r.trainMs;
     const runs: Record<string, Trajectory[]> = Object.fromEntries(arms.map((a) => [a, [] as Trajectory[]]));
     jobs.forEach((j, i) => runs[j.arm].push(r.trajectories[i]));
-    return { claim: tested, verdict: verdictOf(tested, runs, { trainMs, runtimeMs: performance.now() - t0 }), runs };
+    const verdict = verdictOf(tested, runs, { trainMs, runtimeMs: performance.now() - t0 });
+    // the training a verdict took includes its tuning runs
+    return { claim: tested, verdict: { ...verdict, cpuMs: verdict.cpuMs + tuningCpuMs }, runs };
   } catch (e) {
     const verdict: Verdict = {
       status: 'inconclusive', seedsNeeded: null, claim: { id: claim.id, title: claim.title }, alpha: claim.alpha, seeds: claim.seeds,

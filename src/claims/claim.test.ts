@@ -5,7 +5,7 @@ import { metrics } from './metrics.ts';
 import { oneSample } from './predictions/index.ts';
 import { recipe } from './recipe.ts';
 import { chooseTuning, tuningRuns } from './tune.ts';
-import { verdictOf, measure } from './verdict.ts';
+import { NO_CONTROL, verdictOf, measure } from './verdict.ts';
 
 const RECIPE = recipe({ task: { p: 11 }, model: { hidden: [16] }, steps: 20, evalEvery: 10 }, { 'optimizer.lr': 'a paper, §2' });
 const spec = { id: 'X1', title: 't', quote: 'q', source: { seed: 's.txt', section: '§' }, topic: 'T', regime: 'r', recorded: null };
@@ -127,5 +127,21 @@ describe('preconditions', () => {
     expect(edge.status).toBe('inconclusive');
     expect(edge.unmet).toEqual(['lr: the tuned value 0.01 is at the edge of its grid (0.001, 0.003, 0.01), so the optimum may lie outside it']);
     expect(edge.evidence[0].status).toBe('supported'); // the test itself is kept and shown
+  });
+
+  test('should estimate the seeds a decision needs only for a verdict that stays inconclusive', () => {
+    // Arrange: two predictions on the same runs, one undecided (t_grok 5–14 around 10), one clearly refuted (t_grok ≥ 5 > 1); no control
+    const undecided = oneSample({ name: 'undecided', metric: metrics.tGrok, lessThan: 10 });
+    const runs = { [MAIN_ARM]: Array.from({ length: 8 }, (_, i) => run([{}], 5 + (i * 9) / 7)) };
+    const only = defineClaim({ ...spec, base: RECIPE, predictions: [undecided] });
+    const withRefuted = defineClaim({ ...spec, base: RECIPE, predictions: [undecided, oneSample({ name: 'refuted', metric: metrics.tGrok, lessThan: 1 })] });
+    // Act
+    const open = verdictOf(only, runs), noControl = verdictOf(withRefuted, runs);
+    // Assert: alone it is inconclusive and estimated; beside a refutation without a control nothing reads the estimate
+    expect(open.status === 'inconclusive' && open.evidence[0].seedsNeeded !== undefined).toBe(true);
+    expect(noControl.status).toBe('inconclusive');
+    expect(noControl.unmet).toContain(NO_CONTROL);
+    expect(noControl.evidence[0].status).toBe('inconclusive');
+    expect(noControl.evidence[0].seedsNeeded).toBeUndefined();
   });
 });

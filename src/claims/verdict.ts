@@ -95,12 +95,13 @@ export function unmetPreconditions(claim: Pick<Claim, 'tuning'>): string[] {
  */
 export function verdictOf(claim: Claim, runs: Record<string, Trajectory[]>, timing = { trainMs: 0, runtimeMs: 0 }): Verdict {
   // controls are their own Holm family: a control is a check of the harness, not part of what the claim asserts
-  const controls: ControlOutcome[] = evidenceFor(claim, claim.controls.map((c) => c.prediction), runs, false)
+  const controls: ControlOutcome[] = evidenceFor(claim, claim.controls.map((c) => c.prediction), runs, () => false)
     .map((e, i) => ({ name: claim.controls[i].name, expected: claim.controls[i].expected, evidence: e, passed: e.status === 'supported' }));
   const preconditions = claim.preconditions.map((p) => ({ name: p.name, unmet: p.check(runs) }));
   // more seeds cannot decide a test whose control failed or whose precondition is unmet: no power estimate then
   const decidable = controls.every((c) => c.passed) && preconditions.every((p) => p.unmet === null) && unmetPreconditions(claim).length === 0;
-  const evidence = evidenceFor(claim, claim.predictions, runs, decidable);
+  // the power estimate only where it is read: a decidable verdict that comes out inconclusive (it is a simulation)
+  const evidence = evidenceFor(claim, claim.predictions, runs, (statuses) => decidable && combine(statuses) === 'inconclusive');
   const status = combine(evidence.map((e) => e.status));
   const base: VerdictBase = {
     claim: { id: claim.id, title: claim.title }, alpha: claim.alpha, seeds: claim.seeds, evidence,
@@ -127,19 +128,18 @@ export function verdictOf(claim: Claim, runs: Record<string, Trajectory[]>, timi
 export const NO_CONTROL = 'no positive control in this regime: nothing shows the harness could see the claimed effect here, so a failed test cannot refute';
 
 /** Each prediction's test on the runs, Holm-adjusted within the list (both directions), and the decision rule. */
-function evidenceFor(claim: Claim, predictions: readonly Prediction[], runs: Record<string, Trajectory[]>, power: boolean): Evidence[] {
+function evidenceFor(claim: Claim, predictions: readonly Prediction[], runs: Record<string, Trajectory[]>, power: (statuses: Status[]) => boolean): Evidence[] {
   const outcomes = predictions.map((p, i) => {
     const values = Object.fromEntries(p.arms.map((a) => [a, runs[a].map((t, seed) => measure(claim.id, p.metric, t, a, seed))]));
     return { p, values, o: p.test(values, { seed: 1000 + i, B: 2000 }) };
   });
   const adj = holm(outcomes.map(({ o }) => o.p)), adjOpp = holm(outcomes.map(({ o }) => o.pOpposite));
-  return outcomes.map(({ p, values, o }, i) => {
-    const status = decide(o, adj[i], adjOpp[i], claim.alpha);
-    return {
-      ...o, prediction: p.name, protocol: p.protocol, pAdjusted: adj[i], pOppositeAdjusted: adjOpp[i], status,
-      ...(power && status === 'inconclusive' ? { seedsNeeded: seedsNeeded(p, values, claim.alpha / outcomes.length) } : {}),
-    };
-  });
+  const statuses = outcomes.map(({ o }, i) => decide(o, adj[i], adjOpp[i], claim.alpha));
+  const estimate = power(statuses);
+  return outcomes.map(({ p, values, o }, i) => ({
+    ...o, prediction: p.name, protocol: p.protocol, pAdjusted: adj[i], pOppositeAdjusted: adjOpp[i], status: statuses[i],
+    ...(estimate && statuses[i] === 'inconclusive' ? { seedsNeeded: seedsNeeded(p, values, claim.alpha / outcomes.length) } : {}),
+  }));
 }
 
 const fmtCI = (e: Evidence) => `${+e.effect.estimate.toPrecision(4)} [${+e.effect.ci[0].toPrecision(4)}, ${+e.effect.ci[1].toPrecision(4)}] vs ${e.direction === 'greater' ? '>' : '<'} ${+e.threshold.toPrecision(4)}`;

@@ -52,21 +52,43 @@ export function dip(sample: readonly number[]): number {
   return Math.max(best / 2, 1 / (2 * n));
 }
 
-const references = new Map<string, number[]>();
+type Draw = (n: number, r: ReturnType<typeof rng>) => number[];
+const references = new Map<string, Float64Array>();
 
-/** p = P(reference dip ≥ the sample's dip), the reference being `sims` dips of n draws from the seeded stream `stream(n)` (cached). */
-function referenceTest(sample: readonly number[], stream: (n: number) => string, draw: (n: number, r: ReturnType<typeof rng>) => number[], opts: { sims?: number; seed?: number }): { dip: number; p: number } {
-  const x = sample.filter(Number.isFinite), n = x.length, sims = opts.sims ?? 2000, seed = opts.seed ?? 1;
-  const d = dip(x);
-  if (n < 3) return { dip: d, p: 1 };
-  const key = `${stream(n)}:${sims}:${seed}`;
+/** `sims` dips of n draws from the seeded stream `stream` (which names n), sorted ascending (cached). */
+function reference(stream: string, n: number, draw: Draw, sims: number, seed: number): Float64Array {
+  const key = `${stream}:${sims}:${seed}`;
   let ref = references.get(key);
   if (!ref) {
-    const r = rng(seed, stream(n));
-    ref = Array.from({ length: sims }, () => dip(draw(n, r)));
+    const r = rng(seed, stream);
+    ref = Float64Array.from({ length: sims }, () => dip(draw(n, r))).sort();
     references.set(key, ref);
   }
-  return { dip: d, p: (1 + ref.filter((s) => s >= d - 1e-12).length) / (1 + sims) };
+  return ref;
+}
+
+/** How many entries of a sorted array are below v. */
+function countBelow(sorted: Float64Array, v: number): number {
+  let lo = 0, hi = sorted.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (sorted[mid] < v) lo = mid + 1; else hi = mid; }
+  return lo;
+}
+
+/** Both tails of a reference at the sample's dip d: P(reference ≥ d) and P(reference ≤ d), each with the +1 of a Monte Carlo p. */
+function tails(ref: Float64Array, d: number): { upper: number; lower: number } {
+  const m = ref.length;
+  return { upper: (1 + m - countBelow(ref, d - 1e-12)) / (1 + m), lower: (1 + countBelow(ref, d + 1e-12)) / (1 + m) };
+}
+
+const uniformDraw: Draw = (n, r) => Array.from({ length: n }, () => r.next());
+const twoBlockDraw = (d: number): Draw => (n, r) => twoBlockSample(d, n, r);
+const uniformStream = (n: number) => `dip:${n}`, twoBlockStream = (d: number) => (n: number) => `dip-threshold:${n}:${d}`;
+
+/** p = P(reference dip ≥ the sample's dip) for the reference stream `stream(n)`. */
+function referenceTest(sample: readonly number[], stream: (n: number) => string, draw: Draw, opts: { sims?: number; seed?: number }): { dip: number; p: number } {
+  const x = sample.filter(Number.isFinite), n = x.length, d = dip(x);
+  if (n < 3) return { dip: d, p: 1 };
+  return { dip: d, p: tails(reference(stream(n), n, draw, opts.sims ?? 2000, opts.seed ?? 1), d).upper };
 }
 
 /**
@@ -75,7 +97,7 @@ function referenceTest(sample: readonly number[], stream: (n: number) => string,
  * (cached per n). Small p: evidence of more than one mode.
  */
 export function dipTest(sample: readonly number[], opts: { sims?: number; seed?: number } = {}): { dip: number; p: number } {
-  return referenceTest(sample, (n) => `dip:${n}`, (n, r) => Array.from({ length: n }, () => r.next()), opts);
+  return referenceTest(sample, uniformStream, uniformDraw, opts);
 }
 
 /**
@@ -93,9 +115,38 @@ export function twoBlockSample(d: number, n: number, r: { next(): number }): num
  * The dip test against a smallest effect: p = P(dip of n draws ≥ the observed dip) for the two-block mixture whose
  * population dip is `minDip` (twoBlockSample), from `sims` seeded simulations (cached). Small p: the population's
  * dip exceeds minDip, not merely 0. At small n the sample dip is biased (its floor 1/(2n), and ties), so a
- * bootstrap interval cannot enforce minDip; this reference can. It is a calibrated reference, not a proven least
+ * bootstrap interval cannot enforce minDip; this reference can (and dipCI inverts it). It is a calibrated reference, not a proven least
  * favourable one: other shapes with the same dip may spread their sample dips differently.
  */
 export function dipThresholdTest(sample: readonly number[], minDip: number, opts: { sims?: number; seed?: number } = {}): { dip: number; p: number } {
-  return referenceTest(sample, (n) => `dip-threshold:${n}:${minDip}`, (n, r) => twoBlockSample(minDip, n, r), opts);
+  return referenceTest(sample, twoBlockStream(minDip), twoBlockDraw(minDip), opts);
+}
+
+/** The population dips over which dipCI inverts the test: 0 (the uniform) and 0.005, 0.010, …, 0.225 (two-block mixtures). */
+export const DIP_GRID: readonly number[] = Array.from({ length: 46 }, (_, k) => k / 200);
+
+/**
+ * A confidence interval for the population dip, by inverting the dip test over a family of known dips: the uniform
+ * (dip 0) and the two-block mixtures of twoBlockSample (dip δ), on DIP_GRID. δ is in the interval when the sample's
+ * dip lies in neither tail of δ's reference beyond (1 − level)/2; the interval is the hull of those δ. The estimate is
+ * the δ in which the sample's dip is most central (the smaller of its two tails is largest): a median-unbiased
+ * estimate, inside the interval by construction, unlike the sample dip itself, which is biased upward at small n
+ * (its floor is 1/(2n)). Exact in coverage for the family, up to the grid and the simulation; for other shapes an
+ * approximation (src/stats/coverage.test.ts). A dip beyond every reference reads [0.225, 0.25] (0.25 is the largest
+ * dip of any distribution). Dip 0 stands for every unimodal shape; the uniform's sample dips are the largest among
+ * them (Hartigan & Hartigan's least favourable case), so only its upper tail rejects dip 0.
+ */
+export function dipCI(sample: readonly number[], opts: { level?: number; sims?: number; seed?: number } = {}): { dip: number; estimate: number; ci: [number, number] } {
+  const x = sample.filter(Number.isFinite), n = x.length, d = dip(x), level = opts.level ?? 0.95, sims = opts.sims ?? 2000, seed = opts.seed ?? 1;
+  if (n < 3) return { dip: d, estimate: Math.min(d, 0.25), ci: [0, 0.25] };
+  const tail = (1 - level) / 2;
+  const rows = DIP_GRID.map((delta) => {
+    if (delta > 0) return { delta, ...tails(reference(twoBlockStream(delta)(n), n, twoBlockDraw(delta), sims, seed), d) };
+    // dip 0 stands for every unimodal shape, whose sample dips the uniform's bound from above only: a small dip never rejects it
+    return { delta, upper: tails(reference(uniformStream(n), n, uniformDraw, sims, seed), d).upper, lower: 1 };
+  });
+  const kept = rows.filter((r) => r.upper > tail && r.lower > tail);
+  if (kept.length === 0) return { dip: d, estimate: 0.225, ci: [0.225, 0.25] }; // beyond every reference (dip 0 is never rejected from below)
+  const central = kept.reduce((b, r) => (Math.min(r.upper, r.lower) > Math.min(b.upper, b.lower) ? r : b));
+  return { dip: d, estimate: central.delta, ci: [kept[0].delta, kept[kept.length - 1].delta] };
 }

@@ -9,5 +9,5 @@ export { bootstrapCI } from './bootstrap.ts';
 export { tost } from './tost.ts';
 export { wilson } from './wilson.ts';
 export type { Alternative } from './_internals/ranks.ts';
-export { dip, dipTest, dipThresholdTest, twoBlockSample } from './dip.ts';
+export { dip, dipCI, dipTest, dipThresholdTest, twoBlockSample } from './dip.ts';
 export { fitCurve, logisticStep, relaxationFits, stretchedExponential, type Fit } from './fit.ts';

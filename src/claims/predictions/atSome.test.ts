@@ -28,6 +28,18 @@ describe('atSome', () => {
     expect(mixed.o.pOpposite).toBe(1);
   });
 
+  test('should ask each part for its CI at the Bonferroni level 1 − 0.05/k, the interval that matches k·min p', () => {
+    // Arrange: 20 values, where the order-statistic median CI at 95% and at 1 − 0.05/3 differ
+    const xs = Array.from({ length: 20 }, (_, i) => 0.05 * (i + 1));
+    const alone = part('b').test({ b: xs }, { seed: 1, B: 200 }).effect.ci;
+    const wide = part('b').test({ b: xs }, { seed: 1, B: 200, level: 1 - 0.05 / 3 }).effect.ci;
+    // Act
+    const { o } = run({ a: high, b: xs, c: high });
+    // Assert
+    expect(wide[1] - wide[0]).toBeGreaterThan(alone[1] - alone[0]);
+    expect(o.effect.ci).toEqual(wide);
+  });
+
   test('should refuse parts that read different metrics', () => {
     expect(() => atSome('x', [part('a'), oneSample({ name: 'y', arm: 'b', metric: metrics.tGrok, lessThan: 1 })])).toThrow(/same metric/);
     expect(() => atSome('x', [])).toThrow(/at least one/);

@@ -7,8 +7,9 @@ import type { Prediction } from './prediction.ts';
  * Bonferroni-adjusted over the parts (k·min p), clears α with that part's CI beyond the threshold; refuted only
  * when every part is refuted (intersection–union: the largest p against the claim, and every part's CI short of
  * the threshold; otherwise the p against is 1). The effect shown is the part with the smallest p, named by its
- * arms, with its own 95% CI (not widened for the k parts: at 8 seeds the sign test's 95% median CI is already
- * the range of the values, so a 1 − α/k interval would be the same).
+ * arms; every part's CI is at the Bonferroni level 1 − (1 − level)/k (level 0.95 by default), the interval that
+ * matches k·min p, so the CI that must clear the threshold is as wide as the p that must clear α. (At 8 seeds the
+ * sign test's median CI is the range of the values at either level.)
  */
 export function atSome(name: string, parts: readonly Prediction[]): Prediction {
   if (parts.length === 0) throw new Error(`atSome '${name}': give at least one prediction`);
@@ -16,9 +17,10 @@ export function atSome(name: string, parts: readonly Prediction[]): Prediction {
   if (parts.some((p) => p.metric.name !== metric.name)) throw new Error(`atSome '${name}': every part must read the same metric (got ${[...new Set(parts.map((p) => p.metric.name))].join(', ')})`);
   return {
     name, metric, arms: [...new Set(parts.flatMap((p) => p.arms))],
-    protocol: `At least one of ${parts.length}, Bonferroni-adjusted (p = ${parts.length}·min p; refuted only if all are): ${parts.map((p) => p.protocol).join(' | ')}`,
+    protocol: `At least one of ${parts.length}, Bonferroni-adjusted (p = ${parts.length}·min p, each part's CI at 1 − 0.05/${parts.length}; refuted only if all are): ${parts.map((p) => p.protocol).join(' | ')}`,
     test(values, o) {
-      const outs = parts.map((p) => p.test(values, o));
+      const level = 1 - (1 - (o.level ?? 0.95)) / parts.length;
+      const outs = parts.map((p) => p.test(values, { ...o, level }));
       const i = outs.reduce((b, x, j) => (x.p < outs[b].p ? j : b), 0);
       return {
         ...outs[i], p: Math.min(1, parts.length * outs[i].p), pOpposite: outs.every(ciShort) ? Math.max(...outs.map((x) => x.pOpposite)) : 1,

@@ -19,8 +19,8 @@ export function compare(o: {
   return {
     name: o.name, arms: o.arms, metric: o.metric,
     protocol: `${o.metric.name}: '${a}' ${o.direction === 'greater' ? '>' : '<'} '${b}' by ${ratio ? 'a ratio' : 'a difference'} of ${fmt(o.minEffect)}; ${o.paired ? 'Wilcoxon signed-rank on per-seed ' + (ratio ? 'log ratios' : 'differences') : 'Mann–Whitney U'} against that threshold, one-sided each way; effect = Hodges–Lehmann ${ratio ? 'ratio' : 'shift'} ('${a}' vs '${b}') with its exact 95% CI.`,
-    test(values) {
-      const t = compareThreshold(values[a], values[b], { threshold: o.minEffect, direction: o.direction, effect: o.effect, paired: o.paired });
+    test(values, { level }) {
+      const t = compareThreshold(values[a], values[b], { threshold: o.minEffect, direction: o.direction, effect: o.effect, paired: o.paired, level });
       return {
         test: t.test, statistic: t.statistic, p: t.p, pOpposite: t.pAgainst,
         effect: { name: `${ratio ? 'ratio' : 'difference'} of ${o.metric.name} (${a} vs ${b})`, estimate: t.effect.estimate, ci: t.effect.ci },

@@ -20,8 +20,8 @@ export function oneSample(given: { name: string; arm?: string; metric: Metric; g
   return {
     name: o.name, arms: [o.arm], metric: o.metric,
     protocol: `${o.metric.name} in arm '${o.arm}' ${direction === 'greater' ? '>' : '<'} ${fmt(threshold)}: sign test of the median against ${fmt(threshold)}, one-sided each way; effect = median ${o.metric.name} with its exact order-statistic 95% CI.`,
-    test(values) {
-      const t = oneSampleThreshold(values[o.arm], { threshold, direction });
+    test(values, { level }) {
+      const t = oneSampleThreshold(values[o.arm], { threshold, direction, level });
       return {
         test: t.test, statistic: t.statistic, p: t.p, pOpposite: t.pAgainst,
         effect: { name: `median ${o.metric.name}`, estimate: t.effect.estimate, ci: t.effect.ci }, threshold, direction,

@@ -12,7 +12,8 @@ export interface Prediction {
   readonly protocol: string;
   readonly arms: readonly string[];
   readonly metric: Metric;
-  test(values: Readonly<Record<string, readonly number[]>>, o: { seed: number; B: number }): TestOutcome;
+  /** o.level: the effect CI's confidence level (default 0.95; atSome asks its k parts for 1 − 0.05/k). */
+  test(values: Readonly<Record<string, readonly number[]>>, o: { seed: number; B: number; level?: number }): TestOutcome;
 }
 
 export const defined = (xs: readonly number[]): number[] => xs.filter((x) => !Number.isNaN(x));

@@ -15,10 +15,10 @@ export function proportion(o: { name: string; arms: [string, string]; event: str
   return {
     name: o.name, arms: o.arms, metric,
     protocol: `rate of "${o.event}": '${a}' ${o.direction === 'greater' ? '>' : '<'} '${b}' by at least ${fmt(o.minDifference)}; exact unconditional test of the difference of rates against ${fmt(threshold)}, one-sided each way; effect = difference of rates with the 95% CI inverting it.`,
-    test(values) {
+    test(values, { level }) {
       const x = defined(values[a]), y = defined(values[b]);
       const ka = x.filter((v) => v === 1).length, kb = y.filter((v) => v === 1).length;
-      const t = proportionThreshold(ka, x.length, kb, y.length, { threshold, direction: o.direction });
+      const t = proportionThreshold(ka, x.length, kb, y.length, { threshold, direction: o.direction, level });
       return {
         test: t.test, statistic: t.statistic, p: t.p, pOpposite: t.pAgainst,
         effect: { name: `difference in rate of ${o.event} (${a} − ${b})`, estimate: t.effect.estimate, ci: t.effect.ci },

@@ -21,11 +21,11 @@ export function trend(o: {
   return {
     name: o.name, arms: o.arms, metric: o.metric,
     protocol: `${o.metric.name} ${o.direction} along ${o.dose} (${o.arms.join(' → ')}), slope ${o.direction === 'increasing' ? '>' : '<'} ${fmt(sign * minSlope)} ${unit}: Jonckheere–Terpstra of the residuals against that slope, one-sided each way; effect = Sen slope with its 95% CI.`,
-    test(values, { seed, B }) {
+    test(values, { seed, B, level }) {
       // tied data (censored times, fractions of a few units) need permutations: the full count for the verdict, a few
       // hundred for the power simulation that repeats the test thousands of times (it passes a small B)
       const t = trendThreshold(o.arms.map((a) => values[a].filter((v) => !Number.isNaN(v)).map(y)), x,
-        { threshold: sign * minSlope, direction: o.direction === 'increasing' ? 'greater' : 'less', seed, permutations: B >= 1000 ? 20000 : 400 });
+        { threshold: sign * minSlope, direction: o.direction === 'increasing' ? 'greater' : 'less', seed, level, permutations: B >= 1000 ? 20000 : 400 });
       return {
         test: t.test, statistic: t.statistic, p: t.p, pOpposite: t.pAgainst,
         effect: { name: `slope (${unit})`, estimate: t.effect.estimate, ci: t.effect.ci }, threshold: sign * minSlope,

@@ -1,4 +1,7 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
+import { canonicalJson } from '../runs/store.ts';
+import { runIdsOf } from '../report/table.ts';
 import type { Trajectory } from '../train/trajectory.ts';
 import { MAIN_ARM, defineClaim, resolveTuned } from './claim.ts';
 import { metrics } from './metrics.ts';
@@ -81,6 +84,20 @@ describe('defineClaim: the vocabulary carries the plumbing', () => {
     expect(tested.configs.tuned.optimizer.lr).toBe(1e-2);
     expect(tested.regime).toMatch(/^big: lr tuned on seeds 100, 101/);
     expect([tested.regimeName, tested.isSource]).toEqual(['big', true]);
+  });
+
+  test('should test a regime on fresh seeds firstSeed.., and refuse test seeds that overlap the tuning seeds', () => {
+    const tune = [{ key: 'lr', name: 'lr', grid: [1e-3, 1e-2], set: (lr: number) => ({ optimizer: { lr } }) }];
+    const declared = {
+      ...spec, base: RECIPE, predictions: [oneSample({ name: 'p', metric: metrics.tGrok, lessThan: 10 })],
+      regimes: [{ name: 'fresh', base: RECIPE, regime: () => 'r', tune, arms: () => ({ main: {} }), firstSeed: 8 }],
+    };
+    const c = defineClaim(declared, 'ci');
+    expect([c.firstSeed, c.regimes[0].firstSeed]).toEqual([0, 8]);
+    const ids = runIdsOf({ regimes: [{ claim: c.regimes[0] }] } as never);
+    expect(ids).toEqual(Array.from({ length: 8 }, (_, i) => createHash('sha256').update(canonicalJson({ config: c.regimes[0].configs.main, seed: 8 + i })).digest('hex').slice(0, 16)));
+    expect(() => defineClaim({ ...declared, regimes: [{ ...declared.regimes[0], firstSeed: 96 }] }, 'ci'))
+      .toThrow(/X1 regime 'fresh': tune 'lr' seeds.*must be disjoint from the test seeds 96\.\.103/);
   });
 
   test('should name the regime when its arms read tuned values it does not tune', () => {

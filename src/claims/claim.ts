@@ -7,7 +7,7 @@ import type { Control, Precondition } from './controls.ts';
 import type { Status } from './evidence.ts';
 import type { Prediction } from './predictions/prediction.ts';
 import { type Recipe, recipe, unpack } from './recipe.ts';
-import type { TuneSpec, Tuning } from './tune.ts';
+import { TUNING_SEEDS, type TuneSpec, type Tuning } from './tune.ts';
 
 /** Seeds per arm when a file names none: enough for a one-sided rank test at 5% with a margin (8 vs 8). */
 export const DEFAULT_SEEDS = 8;
@@ -62,6 +62,8 @@ export interface ClaimSpec {
   arms?: Record<string, RunConfigInput> | ((best: Best) => Record<string, RunConfigInput>);
   /** Seeds per arm (0..seeds−1, the same in every arm: paired splits and inits); default 8. GROKCHECK_SEEDS raises it. */
   seeds?: number;
+  /** The first test seed (default 0): the seeds are firstSeed..firstSeed+seeds−1, for a registration on fresh seeds. Disjoint from the tuning seeds. */
+  firstSeed?: number;
   /** Family-wise significance level; predictions are Holm-adjusted within the claim. */
   alpha?: number;
   predictions: Prediction[];
@@ -101,6 +103,8 @@ export interface RegimeSpec {
   /** Hyperparameters tuned in this regime before its test (like ClaimSpec.tune; the claim's own tuning is not inherited). */
   tune?: TuneSpec<any>[];
   seeds?: number;
+  /** The first test seed (default: the claim's). */
+  firstSeed?: number;
   controls?: Control[];
   preconditions?: Precondition[];
   /** The predictions here, where the claim's own name arms this regime lacks (default: the claim's). */
@@ -129,6 +133,8 @@ export interface Claim {
   untestable?: string;
   deviations: string;
   seeds: number;
+  /** The test seeds are firstSeed..firstSeed+seeds−1. */
+  firstSeed: number;
   alpha: number;
   predictions: Prediction[];
   recorded: Status | null;
@@ -206,7 +212,7 @@ export const DEFAULT_REGIME = 'CI scale';
 /** One further regime as a claim of its own: its configs, seeds, controls and preconditions; the claim's predictions. */
 function regimeClaim(spec: ClaimSpec, r: RegimeSpec, scale: 'ci' | 'full'): Claim {
   const sub: ClaimSpec = {
-    ...spec, regimeName: r.name, regime: r.regime, base: r.base, arms: r.arms, seeds: r.seeds ?? spec.seeds, predictions: r.predictions ?? spec.predictions,
+    ...spec, regimeName: r.name, regime: r.regime, base: r.base, arms: r.arms, seeds: r.seeds ?? spec.seeds, firstSeed: r.firstSeed ?? spec.firstSeed, predictions: r.predictions ?? spec.predictions,
     controls: r.controls ?? [], preconditions: r.preconditions ?? [], tune: r.tune, regimes: undefined, show: undefined, full: undefined,
     deviations: typeof spec.deviations === 'function' ? '' : spec.deviations, figures: undefined, checkpoints: undefined,
   };
@@ -224,6 +230,12 @@ function checkTuning(spec: ClaimSpec, where = ''): void {
   const keys = (spec.tune ?? []).map((t) => t.key);
   check(new Set(keys).size === keys.length, `${at}: tune keys`, keys, 'must be distinct');
   for (const t of spec.tune ?? []) check(t.grid.length > 0, `${at}: tune '${t.key}' grid`, t.grid, 'must list at least one value');
+  const first = spec.firstSeed ?? 0, last = first + (spec.seeds ?? DEFAULT_SEEDS) - 1;
+  check(Number.isInteger(first) && first >= 0, `${at}: firstSeed`, spec.firstSeed, 'must be an integer ≥ 0');
+  for (const t of spec.tune ?? []) {
+    const shared = (t.seeds ?? TUNING_SEEDS).filter((s) => s >= first && s <= last);
+    check(shared.length === 0, `${at}: tune '${t.key}' seeds`, shared, `must be disjoint from the test seeds ${first}..${last} (move firstSeed, or the tuning seeds)`);
+  }
   if (typeof spec.arms === 'function' || typeof spec.regime === 'function' || typeof spec.deviations === 'function') {
     check((spec.tune ?? []).length > 0, `${at}: arms`, 'a function', 'may be a function of tuned values only when the claim declares `tune` steps');
   }
@@ -258,7 +270,7 @@ function resolve(spec: ClaimSpec, best: Best, tuning: Tuning[]): Claim {
     (typeof x === 'string' ? x : tuning.length ? x(byKey) : '(written once the tuning has run)');
   return {
     id: spec.id, title: spec.title, quote: spec.quote, source: spec.source, topic: spec.topic,
-    regime: text(spec.regime), deviations: text(spec.deviations ?? ''), seeds: spec.seeds ?? DEFAULT_SEEDS, alpha: spec.alpha ?? 0.05,
+    regime: text(spec.regime), deviations: text(spec.deviations ?? ''), seeds: spec.seeds ?? DEFAULT_SEEDS, firstSeed: spec.firstSeed ?? 0, alpha: spec.alpha ?? 0.05,
     regimeName: spec.regimeName ?? DEFAULT_REGIME, isSource: !(spec.regimes ?? []).some((r) => r.source),
     controls: spec.controls ?? [], preconditions: spec.preconditions ?? [], regimes: [],
     quantifier: spec.quantifier ?? 'universal', untestable: spec.untestable,

@@ -105,7 +105,7 @@ export function verdictOf(claim: Claim, runs: Record<string, Trajectory[]>, timi
   const status = combine(evidence.map((e) => e.status));
   const base: VerdictBase = {
     claim: { id: claim.id, title: claim.title }, alpha: claim.alpha, seeds: claim.seeds, evidence,
-    runs: Object.fromEntries(Object.entries(runs).map(([a, ts]) => [a, ts.map((t, seed) => summarize(t, seed))])),
+    runs: Object.fromEntries(Object.entries(runs).map(([a, ts]) => [a, ts.map((t, i) => summarize(t, claim.firstSeed + i))])),
     cpuMs: Object.values(runs).flat().reduce((s, t) => s + t.wallMs, 0),
     regression: Object.keys(runs).filter((a) => claim.configs[a]?.task.kind === 'teacher'),
     regime: { name: claim.regimeName, source: claim.isSource }, controls, preconditions,
@@ -130,7 +130,7 @@ export const NO_CONTROL = 'no positive control in this regime: nothing shows the
 /** Each prediction's test on the runs, Holm-adjusted within the list (both directions), and the decision rule. */
 function evidenceFor(claim: Claim, predictions: readonly Prediction[], runs: Record<string, Trajectory[]>, power: (statuses: Status[]) => boolean): Evidence[] {
   const outcomes = predictions.map((p, i) => {
-    const values = Object.fromEntries(p.arms.map((a) => [a, runs[a].map((t, seed) => measure(claim.id, p.metric, t, a, seed))]));
+    const values = Object.fromEntries(p.arms.map((a) => [a, runs[a].map((t, i) => measure(claim.id, p.metric, t, a, claim.firstSeed + i))]));
     return { p, values, o: p.test(values, { seed: 1000 + i, B: 2000 }) };
   });
   const adj = holm(outcomes.map(({ o }) => o.p)), adjOpp = holm(outcomes.map(({ o }) => o.pOpposite));

@@ -31,7 +31,7 @@ export function saveCheckpoints(claim: Claim, runs: Record<string, Trajectory[]>
   const saved: Checkpoint[] = [];
   for (const arm of spec.arms ?? Object.keys(claim.configs)) {
     for (const seed of spec.seeds ?? [0]) {
-      const t = runs[arm]?.[seed];
+      const t = runs[arm]?.[seed - claim.firstSeed];
       if (!t) continue;
       const labels = new Map<number, string[]>();
       const mark = (step: number | null, label: string) => { if (step !== null) labels.set(step, [...(labels.get(step) ?? []), label]); };

@@ -49,7 +49,7 @@ const decisionHash = (): string => (decisionCode ??= sourceHash(['src/claims', '
  */
 export function fingerprint(full: Claim): string {
   const regimes = [full, ...full.regimes].map((r) => ({
-    name: r.regimeName, configs: r.configs, seeds: r.seeds,
+    name: r.regimeName, configs: r.configs, seeds: r.seeds, ...(r.firstSeed ? { firstSeed: r.firstSeed } : {}),
     tune: r.pendingTuning.map((t) => ({ key: t.key, name: t.name, grid: t.grid, over: t.over ?? null, seeds: t.seeds ?? null, widen: t.widen ?? true, objective: t.objective?.name ?? null })),
     decision: [...r.predictions.map((p) => p.protocol), ...r.controls.map((c) => c.prediction.protocol), ...r.preconditions.map((p) => p.name)],
   }));

@@ -32,7 +32,7 @@ export interface Row {
  */
 export function runIdsOf(o: Pick<ClaimOutcome, 'regimes'>): string[] {
   const ids = o.regimes.flatMap((r) => Object.values(r.claim.configs).flatMap((config) =>
-    Array.from({ length: r.claim.seeds }, (_, seed) => createHash('sha256').update(canonicalJson({ config, seed })).digest('hex').slice(0, 16))));
+    Array.from({ length: r.claim.seeds }, (_, i) => createHash('sha256').update(canonicalJson({ config, seed: r.claim.firstSeed + i })).digest('hex').slice(0, 16))));
   return [...new Set(ids)];
 }
 

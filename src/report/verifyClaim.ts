@@ -78,7 +78,7 @@ export async function runClaim(claim: Claim, opts: Pick<VerifyOptions, 'onProgre
     }
     const tested = claim.pendingTuning.length ? resolveTuned(claim, tuning) : claim;
     const arms = Object.keys(tested.configs);
-    const jobs = arms.flatMap((arm) => Array.from({ length: tested.seeds }, (_, seed) => ({ arm, config: tested.configs[arm], seed })));
+    const jobs = arms.flatMap((arm) => Array.from({ length: tested.seeds }, (_, i) => ({ arm, config: tested.configs[arm], seed: tested.firstSeed + i })));
     const r = await sweep(jobs, { executor: opts.executor, onProgress: (p) => opts.onProgress?.({ ...p, phase: 'test' }) });
     trainMs += r.trainMs;
     const runs: Record<string, Trajectory[]> = Object.fromEntries(arms.map((a) => [a, [] as Trajectory[]]));

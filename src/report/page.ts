@@ -66,13 +66,13 @@ export function claimPage(o: ClaimOutcome): Page {
     const mid = (k: 'tMem' | 'tGrok') => num(median(ts.map((t) => t[k] ?? Infinity)));
     body.push({
       kind: 'step', name: `arm '${arm}': ${ts.length} seeds, median t_mem ${mid('tMem')}, median t_grok ${mid('tGrok')}`,
-      body: ts.map((t, seed) => ({
+      body: ts.map((t, i) => ({
         kind: 'step', body: [],
-        name: `seed ${seed}: t_mem ${t.tMem ?? '—'}, t_grok ${t.tGrok ?? 'censored'}, ${t.steps} steps, ${(t.wallMs / 1000).toFixed(1)} s${t.diverged ? `, DIVERGED at step ${t.diverged.step}` : ''}`,
+        name: `seed ${claim.firstSeed + i}: t_mem ${t.tMem ?? '—'}, t_grok ${t.tGrok ?? 'censored'}, ${t.steps} steps, ${(t.wallMs / 1000).toFixed(1)} s${t.diverged ? `, DIVERGED at step ${t.diverged.step}` : ''}`,
       })),
     });
     const sampled = ts[0]?.evals[0]?.['wl:lnG'] !== undefined;
-    body.push(png(sampled ? `test accuracy vs energy: ${arm}` : `learning curves: ${arm}`, sampled ? samplerCurves(arm, ts) : learningCurves(arm, ts)));
+    body.push(png(sampled ? `test accuracy vs energy: ${arm}` : `learning curves: ${arm}`, sampled ? samplerCurves(arm, ts, claim.firstSeed) : learningCurves(arm, ts, claim.firstSeed)));
   }
   const strips = v.evidence.map((e, i) => predictionStrip(claim, runs, i, e));
   for (const [i, e] of v.evidence.entries()) {
@@ -91,7 +91,7 @@ export function claimPage(o: ClaimOutcome): Page {
   for (const t of claim.tuning) body.push(png(`tuning curve: ${t.name}`, tuningCurve(t)));
   body.push({ kind: 'attachment', name: 'provenance.json', content: JSON.stringify(prov, null, 1), type: 'application/json' });
   if (checkpoints.length) body.push({ kind: 'attachment', name: 'checkpoints.json', content: JSON.stringify(checkpoints, null, 1), type: 'application/json' });
-  body.push({ kind: 'attachment', name: 'trajectories.csv', content: toCsv(runs), type: 'text/csv' });
+  body.push({ kind: 'attachment', name: 'trajectories.csv', content: toCsv(runs, claim.firstSeed), type: 'text/csv' });
   body.push({ kind: 'attachment', name: 'verdict.json', content: JSON.stringify(v, null, 1), type: 'application/json' });
   const deciding = v.evidence.findIndex((e) => e.status === v.status);
   return {
@@ -228,12 +228,12 @@ function trainingBackend(claim: Claim): string {
 }
 
 /** Every evaluation of every run, one row each. */
-export function toCsv(runs: Record<string, Trajectory[]>): string {
+export function toCsv(runs: Record<string, Trajectory[]>, firstSeed = 0): string {
   const all = Object.values(runs).flat();
   const keys = [...new Set(all.flatMap((t) => t.evals.flatMap((e) => Object.keys(e))))];
   const lines = [['arm', 'seed', ...keys].join(',')];
   for (const [arm, ts] of Object.entries(runs)) {
-    ts.forEach((t, seed) => t.evals.forEach((e) => lines.push([arm, seed, ...keys.map((k) => e[k] ?? '')].join(','))));
+    ts.forEach((t, i) => t.evals.forEach((e) => lines.push([arm, firstSeed + i, ...keys.map((k) => e[k] ?? '')].join(','))));
   }
   return `${lines.join('\n')}\n`;
 }

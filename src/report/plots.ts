@@ -59,9 +59,9 @@ const medianOf = (xs: number[]): number | null => {
  * Learning curves of one arm, log-x: test accuracy per seed (solid) and train accuracy (dashed), with the
  * arm's median t_mem and t_grok marked.
  */
-export function learningCurves(arm: string, runs: Trajectory[]): Buffer {
-  const datasets = runs.flatMap((t, seed) => {
-    const color = PALETTE[seed % PALETTE.length];
+export function learningCurves(arm: string, runs: Trajectory[], firstSeed = 0): Buffer {
+  const datasets = runs.flatMap((t, i) => {
+    const seed = firstSeed + i, color = PALETTE[i % PALETTE.length];
     const pts = (k: 'testAcc' | 'trainAcc') => t.evals.map((e) => ({ x: Math.max(e.step, 1), y: e[k] }));
     return [
       { label: `seed ${seed} test`, data: pts('testAcc'), borderColor: color, borderWidth: 1.5, pointRadius: 0 },
@@ -198,10 +198,10 @@ export function tuningCurve(t: { name: string; objective: string; best: unknown;
 }
 
 /** For a sampler arm (Wang–Landau): mean test accuracy of the sampled states per energy bin, one line per seed. */
-export function samplerCurves(arm: string, runs: Trajectory[]): Buffer {
-  const datasets = runs.map((t, seed) => ({
-    label: `seed ${seed}`, data: t.evals.filter((e) => Number.isFinite(e.testAcc)).map((e) => ({ x: e.trainLoss, y: e.testAcc })),
-    borderColor: PALETTE[seed % PALETTE.length], backgroundColor: PALETTE[seed % PALETTE.length], borderWidth: 1.5, pointRadius: 3,
+export function samplerCurves(arm: string, runs: Trajectory[], firstSeed = 0): Buffer {
+  const datasets = runs.map((t, i) => ({
+    label: `seed ${firstSeed + i}`, data: t.evals.filter((e) => Number.isFinite(e.testAcc)).map((e) => ({ x: e.trainLoss, y: e.testAcc })),
+    borderColor: PALETTE[i % PALETTE.length], backgroundColor: PALETTE[i % PALETTE.length], borderWidth: 1.5, pointRadius: 3,
   }));
   return renderPng({
     type: 'line',

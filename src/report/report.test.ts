@@ -6,7 +6,7 @@ import { claimVerdict } from '../claims/verdict.ts';
 import { allureFiles, writeEnvironment } from './allure.ts';
 import { fakeOutcome } from './fakeOutcomes.ts';
 import { ledgerStatus } from './outcome.ts';
-import { arxivIds, claimPage, linkArxiv } from './page.ts';
+import { arxivIds, claimPage, linkArxiv, toCsv } from './page.ts';
 import { repairMojibake, seedTitle, titleOf } from './seeds.ts';
 import { type Row, changedClaims, mapOf, parseRows, renderTable, rowOf, runIdsOf, shares } from './table.ts';
 
@@ -138,6 +138,15 @@ describe('claims.md and the verdict map', () => {
   const row = (id: string, status: string, effect: string): Row => ({
     id, title: `claim ${id} | with a pipe`, status, effect, p: '0.0100 / 1.0000', n: 'a 8', grokked: 'a 8/8 (100% [68, 100])', runtime: '12 s CPU', note: '1 prediction(s)',
     verdict: status.toLowerCase(), regime: 'CI scale',
+  });
+
+  test('should name runs by their seed, not their index, when a regime tests on fresh seeds (firstSeed)', () => {
+    const o = fakeOutcome('X1', 'a made-up delay claim', 4, 'refuted');
+    const arm = Object.keys(o.runs)[0];
+    expect(toCsv(o.runs, 8).split('\n')[1]).toMatch(new RegExp(`^${arm.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')},8,`));
+    const page = claimPage({ ...o, claim: { ...o.claim, firstSeed: 8 } });
+    expect(JSON.stringify(page.body)).toContain('seed 8: t_mem');
+    expect(JSON.stringify(page.body)).not.toContain('seed 0: t_mem');
   });
 
   test('should give no grokked rate for a regression arm, whose accuracy is test R²', () => {

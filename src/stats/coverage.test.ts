@@ -91,30 +91,34 @@ describe('coverage of the distribution-free intervals at n = 8 (≥ 93%)', () =>
 });
 
 /*
- * The dip (the bimodal prediction, P3). Its interval inverts the dip test over two-block mixtures of known dip
- * (dipCI; twoBlockSample's dip is min(w, 1 − w)·(1 − ε)/2 in closed form) and the uniform (dip 0), so coverage is
- * nominal within that family up to the 0.005 grid and the simulation. Measured with these seeds (2000 references):
- * 98.0 / 96.3 / 98.0 / 96.7% at (n, dip) = (10, 0.225), (10, 0.135), (30, 0.09), (10, 0), the lower limit above
- * the truth in 0 / 2.7 / 2.0 / 3.3%; 3000 uniform samples at n = 10: 2.4 / 2.5%. The percentile bootstrap it
- * replaced (2026-11-24) covered 87–100% and could exclude its own estimate (P3: 0.0786 [0.0885, 0.152]), and for
- * unimodal data its lower limit exceeded 0.08 in 94% of samples at n = 10 (the sample dip's 1/(2n) floor); this
- * interval's, in none of these draws. For shapes outside the family the interval is an approximation; what
- * support relies on is also the p (the larger of the dip test against a uniform and against a two-block mixture
- * whose dip is minDip), whose false-support rate stays under α on both nulls (the last tests).
+ * The dip (the bimodal prediction, P3). Its p is the larger over two reference families of known dip (two-block
+ * mixtures of width 0.1 and two point masses, twoBlockSample with ε = 0.1 and 0: dip min(w, 1 − w)·(1 − ε)/2 in
+ * closed form), and its interval [L, 0.25] inverts that test (dipCI), so within the families the lower limit L is
+ * exact up to the 0.005 grid and the simulation. Outside them it is an approximation, checked here on blocks of
+ * width 0.5, an off-grid dip, point masses (ties) and unimodal data. Measured with these seeds (2000 references; the
+ * normal case 400), the rate of L above the truth: 0.0 / 0.0 / 0.3 / 1.3 / 2.0 / 1.0% for (shape, n, dip) = (blocks,
+ * 10, 0.135), (point masses, 10, 0.15), (blocks of width 0.5, 10, 0.08), (blocks, 10, 0.0725, off the grid),
+ * (uniform, 10, 0), (normal, 30, 0); nominal ≤ 2.5%. The false-support rate at minDip 0.08: 0 / 1.0 / 0.7 / 0% on
+ * uniform data and on the three shapes whose dip is exactly 0.08; with the block reference alone, point masses had
+ * read 8.5% (an independent referee's simulation, 2026-11-24), which is why the point-mass family is in. The price is
+ * power: a clear split (dip 0.225, n = 10) is supported in 22% of samples. The percentile bootstrap used before
+ * 2026-11-24 could exclude its own estimate (P3: 0.0786 [0.0885, 0.152]) and for unimodal data put its lower limit
+ * above 0.08 in 94% of samples at n = 10.
  */
-describe("the dip's interval (inverting the dip test), and the bimodal prediction's false support", () => {
-  test.each([[10, 0.225, 300], [10, 0.135, 300], [30, 0.09, 150], [10, 0, 300]])('should cover the population dip of a two-block mixture (dip 0: a uniform) at n = %i, dip %f (%i draws)', (n, truth, draws) => {
-    const r = rng(7, `dipci:${n}:${truth}`);
-    let hits = 0, above = 0;
-    for (let i = 0; i < draws; i++) {
-      const x = truth === 0 ? Array.from({ length: n }, () => r.next()) : twoBlockSample(truth, n, r);
-      const { ci } = dipCI(x, { seed: 1 });
-      if (inside(ci, truth)) hits++;
-      if (ci[0] > truth) above++;
-    }
-    const se = (q: number) => 2 * Math.sqrt((q * (1 - q)) / draws);
-    expect(above / draws).toBeLessThanOrEqual(0.025 + se(0.025));
-    expect(hits / draws).toBeGreaterThanOrEqual(0.95 - se(0.05));
+describe("the dip's lower confidence bound (inverting the dip test), and the bimodal prediction's false support", () => {
+  const draw = (n: number, dip: number, eps = 0.1) => (r: Rng) => twoBlockSample(dip, n, r, eps);
+  test.each([
+    ['blocks', 10, 0.135, draw(10, 0.135), 300, 2000],
+    ['point masses', 10, 0.15, draw(10, 0.15, 0), 300, 2000],
+    ['blocks of width 0.5', 10, 0.08, draw(10, 0.08, 0.5), 300, 2000],
+    ['blocks, off the grid', 10, 0.0725, draw(10, 0.0725), 300, 2000],
+    ['uniform', 10, 0, (r: Rng) => Array.from({ length: 10 }, () => r.next()), 300, 2000],
+    ['normal', 30, 0, (r: Rng) => Array.from({ length: 30 }, () => r.normal()), 200, 400],
+  ] as const)('should keep the lower limit at or below the population dip: %s, n = %i, dip %f', (name, n, truth, sample, draws, sims) => {
+    const r = rng(7, `dipci:${name}:${n}`);
+    let above = 0;
+    for (let i = 0; i < draws; i++) if (dipCI(sample(r), { seed: 1, sims }).ci[0] > truth) above++;
+    expect(above / draws).toBeLessThanOrEqual(0.025 + 2 * Math.sqrt((0.025 * 0.975) / draws));
   });
 
   prop.prop([fc.array(fc.double({ min: -1e3, max: 1e3, noNaN: true }), { minLength: 3, maxLength: 12 })], { numRuns: 200 })('should hold its estimate inside its interval, for any sample', (x) => {
@@ -138,11 +142,11 @@ describe("the dip's interval (inverting the dip test), and the bimodal predictio
     expect(supportRate((r) => Array.from({ length: 10 }, () => r.next()), 'dip:null:uniform', 200)).toBeLessThanOrEqual(bar(200));
   });
 
-  test('should support a mode split at most at rate α when the population dip is exactly the smallest that matters (0.08), n = 10', () => {
-    expect(supportRate((r) => twoBlockSample(0.08, 10, r), 'dip:null:at-threshold', 200)).toBeLessThanOrEqual(bar(200));
+  test.each([['blocks', 0.1, 200], ['point masses (ties)', 0, 400], ['blocks of width 0.5', 0.5, 200]] as const)('should support a mode split at most at rate α when the population dip is exactly the smallest that matters (0.08): %s, n = 10', (name, eps, draws) => {
+    expect(supportRate((r) => twoBlockSample(0.08, 10, r, eps), `dip:null:at-threshold:${name}`, draws)).toBeLessThanOrEqual(bar(draws));
   });
 
-  test('should detect a clear split (dip 0.225, two equal blocks) at n = 10 most of the time', () => {
-    expect(supportRate((r) => twoBlockSample(0.225, 10, r), 'dip:power', 100)).toBeGreaterThan(0.3);
+  test('should detect a clear split (dip 0.225, two equal blocks) at n = 10 in some samples (22% measured: the price of calibration under ties)', () => {
+    expect(supportRate((r) => twoBlockSample(0.225, 10, r), 'dip:power', 100)).toBeGreaterThan(0.1);
   });
 });

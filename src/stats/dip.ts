@@ -81,8 +81,7 @@ function tails(ref: Float64Array, d: number): { upper: number; lower: number } {
 }
 
 const uniformDraw: Draw = (n, r) => Array.from({ length: n }, () => r.next());
-const twoBlockDraw = (d: number): Draw => (n, r) => twoBlockSample(d, n, r);
-const uniformStream = (n: number) => `dip:${n}`, twoBlockStream = (d: number) => (n: number) => `dip-threshold:${n}:${d}`;
+const uniformStream = (n: number) => `dip:${n}`;
 
 /** p = P(reference dip ≥ the sample's dip) for the reference stream `stream(n)`. */
 function referenceTest(sample: readonly number[], stream: (n: number) => string, draw: Draw, opts: { sims?: number; seed?: number }): { dip: number; p: number } {
@@ -101,52 +100,70 @@ export function dipTest(sample: readonly number[], opts: { sims?: number; seed?:
 }
 
 /**
- * Draws from a two-block mixture whose population dip is `d` (≤ 0.225): weight w on U(0, ε) and 1 − w on
- * U(1, 1 + ε), ε = 0.1, whose nearest unimodal CDF is convex up to the larger block, so its dip is
- * min(w, 1 − w)·(1 − ε)/2 (a closed form; src/stats/coverage.test.ts checks intervals against it).
+ * Draws from a two-block mixture whose population dip is `d`: weight w on U(0, ε) and 1 − w on U(1, 1 + ε)
+ * (ε = 0.1 by default; ε = 0 gives two point masses, tied values), whose nearest unimodal CDF is convex up to the
+ * larger block, so its dip is min(w, 1 − w)·(1 − ε)/2 (a closed form; src/stats/coverage.test.ts checks intervals
+ * against it). d ≤ (1 − ε)/4: 0.225 at ε = 0.1.
  */
-export function twoBlockSample(d: number, n: number, r: { next(): number }): number[] {
-  const eps = 0.1, w = (2 * d) / (1 - eps);
-  if (!(d > 0 && w <= 0.5)) throw new RangeError(`twoBlockSample: a dip of ${d} is outside (0, 0.225]`);
+export function twoBlockSample(d: number, n: number, r: { next(): number }, eps = 0.1): number[] {
+  const w = (2 * d) / (1 - eps);
+  if (!(d > 0 && w <= 0.5 && eps >= 0 && eps < 1)) throw new RangeError(`twoBlockSample: a dip of ${d} is outside (0, ${(1 - eps) / 4}] at ε = ${eps}`);
   return Array.from({ length: n }, () => (r.next() < w ? 0 : 1) + eps * r.next());
 }
 
 /**
- * The dip test against a smallest effect: p = P(dip of n draws ≥ the observed dip) for the two-block mixture whose
- * population dip is `minDip` (twoBlockSample), from `sims` seeded simulations (cached). Small p: the population's
- * dip exceeds minDip, not merely 0. At small n the sample dip is biased (its floor 1/(2n), and ties), so a
- * bootstrap interval cannot enforce minDip; this reference can (and dipCI inverts it). It is a calibrated reference, not a proven least
- * favourable one: other shapes with the same dip may spread their sample dips differently.
+ * The two reference families of known dip δ: two blocks of width 0.1, and two point masses (the ε → 0 limit, whose
+ * sample dips are spread differently: tied values, such as runs that all reach accuracy 1). A test against δ takes
+ * the larger p of the two, so that neither shape is favoured.
+ */
+const FAMILIES = [
+  { stream: (d: number) => (n: number) => `dip-threshold:${n}:${d}`, draw: (d: number): Draw => (n, r) => twoBlockSample(d, n, r) },
+  { stream: (d: number) => (n: number) => `dip-points:${n}:${d}`, draw: (d: number): Draw => (n, r) => twoBlockSample(d, n, r, 0) },
+];
+
+/** P(reference dip ≥ the sample's dip d) at population dip δ, the larger over the families (δ = 0: the uniform's). */
+function upperTail(n: number, d: number, delta: number, sims: number, seed: number): number {
+  if (delta === 0) return tails(reference(uniformStream(n), n, uniformDraw, sims, seed), d).upper;
+  return Math.max(...FAMILIES.map((f) => tails(reference(f.stream(delta)(n), n, f.draw(delta), sims, seed), d).upper));
+}
+
+/**
+ * The dip test against a smallest effect: p = P(dip of n draws ≥ the observed dip) for two-block mixtures whose
+ * population dip is `minDip` (twoBlockSample, blocks of width 0.1 and point masses: the larger p), from `sims`
+ * seeded simulations each (cached). Small p: the population's dip exceeds minDip, not merely 0. At small n the sample
+ * dip is biased (its floor 1/(2n), and ties), so a bootstrap interval cannot enforce minDip; this reference can (and
+ * dipCI inverts it). It is a calibrated reference, not a proven least favourable one: other shapes with the same dip
+ * may spread their sample dips differently.
  */
 export function dipThresholdTest(sample: readonly number[], minDip: number, opts: { sims?: number; seed?: number } = {}): { dip: number; p: number } {
-  return referenceTest(sample, twoBlockStream(minDip), twoBlockDraw(minDip), opts);
+  const x = sample.filter(Number.isFinite), n = x.length, d = dip(x);
+  if (n < 3) return { dip: d, p: 1 };
+  return { dip: d, p: upperTail(n, d, minDip, opts.sims ?? 2000, opts.seed ?? 1) };
 }
 
 /** The population dips over which dipCI inverts the test: 0 (the uniform) and 0.005, 0.010, …, 0.225 (two-block mixtures). */
 export const DIP_GRID: readonly number[] = Array.from({ length: 46 }, (_, k) => k / 200);
 
 /**
- * A confidence interval for the population dip, by inverting the dip test over a family of known dips: the uniform
- * (dip 0) and the two-block mixtures of twoBlockSample (dip δ), on DIP_GRID. δ is in the interval when the sample's
- * dip lies in neither tail of δ's reference beyond (1 − level)/2; the interval is the hull of those δ. The estimate is
- * the δ in which the sample's dip is most central (the smaller of its two tails is largest): a median-unbiased
- * estimate, inside the interval by construction, unlike the sample dip itself, which is biased upward at small n
- * (its floor is 1/(2n)). Exact in coverage for the family, up to the grid and the simulation; for other shapes an
- * approximation (src/stats/coverage.test.ts). A dip beyond every reference reads [0.225, 0.25] (0.25 is the largest
- * dip of any distribution). Dip 0 stands for every unimodal shape; the uniform's sample dips are the largest among
- * them (Hartigan & Hartigan's least favourable case), so only its upper tail rejects dip 0.
+ * A lower confidence bound for the population dip, by inverting dipThresholdTest over DIP_GRID: the interval is
+ * [L, 0.25], L the smallest δ whose test does not reject at (1 − level)/2 (so the lower limit of a two-sided `level`
+ * interval), 0.25 the largest dip of any distribution. One-sided because only the lower limit is calibrated: a small
+ * sample dip (at its 1/(2n) floor, or from ties) fits unimodal shapes and small dips alike, so no δ can be rejected
+ * from below, and the upper tail of a two-block reference says nothing about other shapes. The estimate is the
+ * δ ≥ L in which the sample's dip is most central (the smaller of its two tails is largest, over the families; for
+ * dip 0 the uniform, whose dips bound those of unimodal shapes from above, asymptotically: Hartigan & Hartigan 1985):
+ * within the families and up to the grid, a median-unbiased estimate, unlike the sample dip itself, which is biased
+ * upward at small n. A dip beyond every reference reads [0.225, 0.25].
  */
 export function dipCI(sample: readonly number[], opts: { level?: number; sims?: number; seed?: number } = {}): { dip: number; estimate: number; ci: [number, number] } {
   const x = sample.filter(Number.isFinite), n = x.length, d = dip(x), level = opts.level ?? 0.95, sims = opts.sims ?? 2000, seed = opts.seed ?? 1;
   if (n < 3) return { dip: d, estimate: Math.min(d, 0.25), ci: [0, 0.25] };
-  const tail = (1 - level) / 2;
-  const rows = DIP_GRID.map((delta) => {
-    if (delta > 0) return { delta, ...tails(reference(twoBlockStream(delta)(n), n, twoBlockDraw(delta), sims, seed), d) };
-    // dip 0 stands for every unimodal shape, whose sample dips the uniform's bound from above only: a small dip never rejects it
-    return { delta, upper: tails(reference(uniformStream(n), n, uniformDraw, sims, seed), d).upper, lower: 1 };
-  });
-  const kept = rows.filter((r) => r.upper > tail && r.lower > tail);
-  if (kept.length === 0) return { dip: d, estimate: 0.225, ci: [0.225, 0.25] }; // beyond every reference (dip 0 is never rejected from below)
-  const central = kept.reduce((b, r) => (Math.min(r.upper, r.lower) > Math.min(b.upper, b.lower) ? r : b));
-  return { dip: d, estimate: central.delta, ci: [kept[0].delta, kept[kept.length - 1].delta] };
+  const kept = DIP_GRID.filter((delta) => upperTail(n, d, delta, sims, seed) > (1 - level) / 2);
+  if (kept.length === 0) return { dip: d, estimate: 0.225, ci: [0.225, 0.25] };
+  const centrality = (delta: number) => (delta === 0 ? upperTail(n, d, 0, sims, seed) : Math.max(...FAMILIES.map((f) => {
+    const t = tails(reference(f.stream(delta)(n), n, f.draw(delta), sims, seed), d);
+    return Math.min(t.upper, t.lower);
+  })));
+  const estimate = kept.reduce((b, delta) => (centrality(delta) > centrality(b) ? delta : b));
+  return { dip: d, estimate, ci: [kept[0], 0.25] };
 }

@@ -47,6 +47,22 @@ const transformerRegime = {
   preconditions: MUON_PLATEAU_PROTOCOL.preconditions,
 };
 
+/**
+ * The comparison on the source's terms (registered 2026-11-24 and committed before any of its runs, on a referee's
+ * note): the tuned Muon of the regime above against AdamW at the transformer recipe's lr, untuned.
+ */
+const RECIPE_LR = 3e-3;
+const recipeLrRegime = {
+  name: 'transformer, AdamW at the recipe\'s lr', fullScaleOnly: true,
+  regime: (t: Readonly<Record<string, { text: string }>>) => `The transformer regime above (the same model, budget, tuning and test seeds 8–15, evaluated every 2 steps), with one change: AdamW runs at the recipe's lr ${RECIPE_LR} (hypotheses/shared.ts TRANSFORMER_ADD_31, wd 1) rather than at its tuned lr, against the same tuned Muon. A comparison at one common recipe is what a paper that does not report tuning compares (Tveit et al., arXiv 2504.16041); a referee suggested it as the control on the claim's own terms, since the tuned regime's plateau control failed there. ${t.adamw.text} ${t.muon.text} Positive control: AdamW at this lr has a plateau to shorten (t_grok / t_mem > 3; on the tuning seeds at lr 3e-3 it grokked at median 2285 steps with t_mem about 70). The outcome was anticipated from the first test (Muon grokked at 370–700 steps, AdamW at lr 3e-3 at about 2000–2500 on the tuning seeds), so this regime shows how much the sign depends on AdamW's lr; it is not fresh evidence for acceleration. The claim is universal: a regime that supports does not outweigh one that refutes.`,
+  base: transformerRegime.base,
+  tune: transformerRegime.tune,
+  arms: (best: Readonly<Record<string, unknown>>) => ({ muon: { ...MUON_VS_ADAMW(best).muon, evalEvery: 2 }, adamw: { optimizer: { lr: RECIPE_LR }, evalEvery: 2 } }),
+  firstSeed: 8,
+  controls: [plateauControl],
+  preconditions: MUON_PLATEAU_PROTOCOL.preconditions,
+};
+
 export default hypothesis({
   id: 'M3',
   title: 'Muon accelerates or eliminates the grokking plateau',
@@ -65,6 +81,6 @@ export default hypothesis({
   ],
   // --scale full adds the source's transformer regime; the MLP regime is run as at CI scale (its own size)
   full: { base: {}, seeds: 8 },
-  regimes: [transformerRegime],
+  regimes: [transformerRegime, recipeLrRegime],
   recorded: 'refuted',
 });

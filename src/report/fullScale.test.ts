@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { defineClaim } from '../claims/claim.ts';
 import { cellOf } from './format.ts';
 import { fakeOutcome } from './fakeOutcomes.ts';
-import { fullScaleCells, fullScaleRecord, readLedger, recordFullScale } from './fullScale.ts';
+import { cpuMsOf, fullScaleCells, fullScaleRecord, readLedger, recordFullScale } from './fullScale.ts';
 import { renderTable, rowOf } from './table.ts';
 
 const ledgerPath = () => join(mkdtempSync(join(tmpdir(), 'grokcheck-full-')), 'reports', 'full-scale.json');
@@ -24,6 +24,20 @@ describe('the full-scale ledger', () => {
     expect(readLedger(path)).toEqual([entry]);
     expect(entry).toMatchObject({ id: 'X1', status: full.verdict.status, measured: '2026-11-24', cells: [cellOf(full.verdict)] });
     expect(JSON.parse(readFileSync(path, 'utf8'))[0].fingerprint).toMatch(/^[0-9a-f]{16}$/);
+  });
+
+  test('should count a run two regimes share (a tuning, an arm) once in the CPU time it records', () => {
+    // Arrange: two regimes, each 2 s of their own runs and 3 s of one they share
+    const o = fakeOutcome('X1', 'a full-scale claim', 30, 'supported', { scale: 'full' });
+    const regimes = [
+      { ...o.regimes[0], cpuByRun: new Map([['a', 2000], ['shared', 3000]]) },
+      { ...o.regimes[0], cpuByRun: new Map([['b', 2000], ['shared', 3000]]) },
+    ];
+    // Act
+    const entry = recordFullScale({ ...o, regimes }, ledgerPath(), DAY)!;
+    // Assert
+    expect(cpuMsOf({ regimes })).toBe(7000);
+    expect(entry.cpuS).toBe(7);
   });
 
   test('should write nothing when the runs failed', () => {

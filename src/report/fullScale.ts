@@ -69,12 +69,20 @@ export function fullScaleRecord(declared: Claim, path = FULL_SCALE_PATH): FullSc
   return { entry, current: entry.fingerprint === now };
 }
 
+/** The training a claim's verification took: runs that several regimes share (a tuning, an arm) count once. */
+export function cpuMsOf(o: Pick<ClaimOutcome, 'regimes'>): number {
+  if (o.regimes.some((r) => !r.cpuByRun)) return o.regimes.reduce((s, r) => s + r.verdict.cpuMs, 0);
+  const all = new Map<string, number>();
+  for (const r of o.regimes) for (const [k, ms] of r.cpuByRun!) all.set(k, ms);
+  return [...all.values()].reduce((s, ms) => s + ms, 0);
+}
+
 /** Writes (or replaces) the entry of a claim verified at full scale; an outcome whose runs failed writes nothing. */
 export function recordFullScale(o: ClaimOutcome, path = FULL_SCALE_PATH, today = new Date()): FullScaleEntry | null {
   if (o.claim.scale !== 'full' || o.verdict.error || o.regimes.some((r) => r.verdict.error)) return null;
   const entry: FullScaleEntry = {
     id: o.declared.id, status: o.verdict.status, measured: today.toISOString().slice(0, 10),
-    cpuS: Math.round(o.regimes.reduce((s, r) => s + r.verdict.cpuMs, 0) / 1000),
+    cpuS: Math.round(cpuMsOf(o) / 1000),
     fingerprint: fingerprint(o.declared), cells: o.regimes.map((r) => cellOf(r.verdict)),
   };
   mkdirSync(dirname(path), { recursive: true });

@@ -4,6 +4,7 @@ import type { Status } from '../claims/evidence.ts';
 import { type Tuning, tuneStep } from '../claims/tune.ts';
 import { type Verdict, claimVerdict, verdictOf } from '../claims/verdict.ts';
 import type { Executor } from '../runs/pool.ts';
+import { runKey } from '../runs/store.ts';
 import { type SweepProgress, sweep } from '../runs/sweep.ts';
 import type { Trajectory } from '../train/trajectory.ts';
 import { type Checkpoint, saveCheckpoints } from './checkpoints.ts';
@@ -34,7 +35,11 @@ export interface ClaimOutcome {
 }
 
 /** One regime's claim as tested, its verdict and its runs. */
-export interface RegimeOutcome { claim: Claim; verdict: Verdict; runs: Record<string, Trajectory[]> }
+export interface RegimeOutcome {
+  claim: Claim; verdict: Verdict; runs: Record<string, Trajectory[]>;
+  /** Training time (ms) per run key (run store key) of every run the regime used, tuning included: regimes that share runs count them once. */
+  cpuByRun?: ReadonlyMap<string, number>;
+}
 
 /** Where a verification's outcome goes: the Allure page, the claims.md row, … */
 export type Sink = (o: ClaimOutcome) => void | Promise<void>;
@@ -60,9 +65,13 @@ export interface VerifyResult {
  * Trains a claim's runs (through the run store): its tuning steps first, in order, then arms × seeds; then
  * reaches the verdict. Never throws for a failed run: it comes back as an inconclusive verdict carrying `error`.
  */
-export async function runClaim(claim: Claim, opts: Pick<VerifyOptions, 'onProgress' | 'executor'> = {}): Promise<{ claim: Claim; verdict: Verdict; runs: Record<string, Trajectory[]> }> {
+export async function runClaim(claim: Claim, opts: Pick<VerifyOptions, 'onProgress' | 'executor'> = {}): Promise<RegimeOutcome> {
   const t0 = performance.now();
-  let trainMs = 0, tuningCpuMs = 0;
+  let trainMs = 0;
+  // each run's training time by run key, tuning included (a run asked twice, e.g. a shared baseline, counts once)
+  const cpuByRun = new Map<string, number>();
+  const count = (jobs: readonly { config: Claim['configs'][string]; seed: number }[], done: { trajectories: Trajectory[] }) =>
+    jobs.forEach((j, i) => cpuByRun.set(runKey(j.config, j.seed), done.trajectories[i].wallMs));
   try {
     const tuning: Tuning[] = [];
     for (const step of claim.pendingTuning) {
@@ -70,7 +79,7 @@ export async function runClaim(claim: Claim, opts: Pick<VerifyOptions, 'onProgre
       // an edge choice widens its grid once (the pre-registered rule in src/claims/tune.ts), then re-tunes
       const r = await tuneStep(step, claim.base, best, async (jobs) => {
         const done = await sweep(jobs, { executor: opts.executor, onProgress: (p) => opts.onProgress?.({ ...p, phase: `tuning ${step.name}` }) });
-        tuningCpuMs += done.trajectories.reduce((s, t) => s + t.wallMs, 0);
+        count(jobs, done);
         return done;
       });
       trainMs += r.trainMs;
@@ -81,11 +90,12 @@ export async function runClaim(claim: Claim, opts: Pick<VerifyOptions, 'onProgre
     const jobs = arms.flatMap((arm) => Array.from({ length: tested.seeds }, (_, i) => ({ arm, config: tested.configs[arm], seed: tested.firstSeed + i })));
     const r = await sweep(jobs, { executor: opts.executor, onProgress: (p) => opts.onProgress?.({ ...p, phase: 'test' }) });
     trainMs += r.trainMs;
+    count(jobs, r);
     const runs: Record<string, Trajectory[]> = Object.fromEntries(arms.map((a) => [a, [] as Trajectory[]]));
     jobs.forEach((j, i) => runs[j.arm].push(r.trajectories[i]));
     const verdict = verdictOf(tested, runs, { trainMs, runtimeMs: performance.now() - t0 });
     // the training a verdict took includes its tuning runs
-    return { claim: tested, verdict: { ...verdict, cpuMs: verdict.cpuMs + tuningCpuMs }, runs };
+    return { claim: tested, verdict: { ...verdict, cpuMs: [...cpuByRun.values()].reduce((s, ms) => s + ms, 0) }, runs, cpuByRun };
   } catch (e) {
     const verdict: Verdict = {
       status: 'inconclusive', seedsNeeded: null, claim: { id: claim.id, title: claim.title }, alpha: claim.alpha, seeds: claim.seeds,

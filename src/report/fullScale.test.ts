@@ -84,7 +84,7 @@ describe('the full-scale ledger', () => {
     const unchanged = fullScaleCells({ ...record, entry: { ...record.entry, cells: [cellOf(ci.verdict)] } }, [cellOf(ci.verdict)]);
     // Assert
     expect(row.cells).toHaveLength(2);
-    expect(row.cells![1].regime).toMatch(/\[full scale, measured 2026-11-24, \d+ CPU-min\]$/);
+    expect(row.cells![1].regime).toMatch(/\[full scale, measured 2026-11-24, \d+ CPU-min for the claim\]$/);
     expect(row.cells![1].status).toBe(record.entry.status);
     expect(renderTable([row])).toContain('full scale, measured 2026-11-24');
     expect(unchanged).toEqual([]);

@@ -94,9 +94,9 @@ export function recordFullScale(o: ClaimOutcome, path = FULL_SCALE_PATH, today =
 /** The sink that writes the ledger at full scale (and does nothing at CI scale). Put it before the table's and the page's. */
 export const fullScaleLedger: Sink = (o) => { recordFullScale(o); };
 
-/** How a full-scale record reads beside the CI verdict: "full scale, measured 2026-11-24, 62 CPU-min" (and if stale, so). */
+/** How a full-scale record reads beside the CI verdict: "full scale, measured 2026-11-24, 62 CPU-min for the claim" (and if stale, so). */
 export function fullScaleLabel(r: FullScaleRecord): string {
-  return `full scale, measured ${r.entry.measured}, ${Math.round(r.entry.cpuS / 60)} CPU-min${r.current ? '' : ', stale: the engine or the full-scale regime changed since, re-run with --scale full'}`;
+  return `full scale, measured ${r.entry.measured}, ${Math.round(r.entry.cpuS / 60)} CPU-min for the claim${r.current ? '' : ', stale: the engine or the full-scale regime changed since, re-run with --scale full'}`;
 }
 
 /** Whether a cell came from the full-scale ledger (its regime carries the label). */

@@ -7,7 +7,7 @@ import type { Trajectory } from '../train/trajectory.ts';
 import type { Checkpoint } from './checkpoints.ts';
 import { environment } from './environment.ts';
 import { cellOf, effectText, grokRate, num, pval, rate, summaryLine } from './format.ts';
-import { fullScaleCells, fullScaleRecord } from './fullScale.ts';
+import { cpuMsOf, fullScaleCells, fullScaleRecord } from './fullScale.ts';
 import { type ClaimOutcome, ledgerStatus } from './outcome.ts';
 import { learningCurves, metricStrip, samplerCurves, tuningCurve } from './plots.ts';
 import { seedTitle } from './seeds.ts';
@@ -167,7 +167,7 @@ function describe(o: ClaimOutcome, prov: ProvenanceRow[], checkpoints: readonly 
     ...controlsBlock(v),
     `## Results${o.regimes.length > 1 ? ` in the source's regime (${claim.regimeName})` : ''}`,
     '| prediction | test | effect [95% CI] | threshold | p / p_adj | n | verdict |', '|---|---|---|---|---|---|---|', ...rows,
-    '', `Runs: ${Object.entries(v.runs).map(([a, r]) => `${a}: ${r.length}`).join(', ')}; ${(v.cpuMs / 1000).toFixed(0)} s of training in all (single-core time summed over runs); this check took ${(v.runtimeMs / 1000).toFixed(0)} s of wall time${v.trainMs === 0 ? ', every run read back from the run store' : ''}.`, '',
+    '', `Runs: ${Object.entries(v.runs).map(([a, r]) => `${a}: ${r.length}`).join(', ')}; ${(v.cpuMs / 1000).toFixed(0)} s of training${o.regimes.length > 1 ? ` in this regime, ${(cpuMsOf(o) / 1000).toFixed(0)} s in all regimes` : ''} (single-core time summed over runs, tuning included, each run once); this check took ${(v.runtimeMs / 1000).toFixed(0)} s of wall time${v.trainMs === 0 ? ', every run read back from the run store' : ''}.`, '',
     '## Pre-registered protocol',
     `- Arms: ${Object.keys(claim.configs).map((a) => `\`${a}\``).join(', ')}; seeds ${claim.firstSeed}..${claim.firstSeed + claim.seeds - 1} in every arm (shared splits and inits).`,
     `- α = ${claim.alpha}, Holm-adjusted across ${claim.predictions.length} prediction(s), separately for support and for refutation; decision rule (the same bar both ways): supported when the test against the smallest effect that matters is significant and the effect's 95% CI lies wholly beyond it, refuted when the same test in the other direction is significant and the CI lies wholly short of it, inconclusive otherwise — and inconclusive whatever the tests say when a positive control failed or a precondition did not hold.`,

@@ -15,7 +15,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'hypotheses/**/*.test.ts'],
           exclude: ['src/**/*.e2e.test.ts'],
           setupFiles: ['allure-vitest/setup'],
           testTimeout: 60_000,

@@ -1,6 +1,7 @@
 import { type Metric, type RunConfigInput, type TuneSpec, metrics, preconditions, recipe } from '../src/index.ts';
 import { productTune } from '../src/claims/tune.ts';
 import { meanFieldDense } from '../src/physics/meanField.ts';
+import { rng } from '../src/engine/rng.ts';
 
 /**
  * Recipes shared by several hypotheses. Arms with identical configs are trained once per suite (the run
@@ -58,6 +59,26 @@ export const TRANSFORMER_ADD_31 = recipe({
   'task.trainFraction': 'Power et al. (2022), arXiv 2201.02177: grokking at training fractions near one half',
   'stop.afterGrok': 'D2 reads the end state after the cleanup phase (Nanda et al. 2023); 2·t_grok within 6000 steps keeps a run under a CPU-minute',
 });
+
+/**
+ * A training set of a commutative op's pairs with no mirror across the split: unordered pairs {a, b}, shuffled by
+ * `seed`, go to training whole ((a, b) and (b, a) together) until `fraction` of the p² ordered pairs is reached.
+ * With a random split of ordered pairs about half the test pairs have their mirror in training, so a network that
+ * learns commutativity reads above chance on them; here none has. Flat ids a·p + b, for task.trainIds.
+ */
+export function mirrorFreeSplit(p: number, fraction: number, seed: number): number[] {
+  const r = rng(seed, 'mirror-free split');
+  const pairs: [number, number][] = [];
+  for (let a = 0; a < p; a++) for (let b = a; b < p; b++) pairs.push([a, b]);
+  for (let i = pairs.length - 1; i > 0; i--) { const j = r.int(i + 1); [pairs[i], pairs[j]] = [pairs[j], pairs[i]]; }
+  const ids: number[] = [], target = Math.round(fraction * p * p);
+  for (const [a, b] of pairs) {
+    if (ids.length >= target) break;
+    ids.push(a * p + b);
+    if (a !== b) ids.push(b * p + a);
+  }
+  return ids.sort((x, y) => x - y);
+}
 
 /** DEEP_RELU_ADD_31 at width 64: the same task with a cheaper hidden matrix (64 × 64) for claims that tune learning rates. */
 export const DEEP_RELU_ADD_31_W64 = DEEP_RELU_ADD_31.with({ model: { hidden: [64, 64] } });

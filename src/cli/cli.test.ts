@@ -96,6 +96,15 @@ describe('grokcheck train', () => {
     expect(again.evals[0].testAcc).toBe(twice.evals[2].testAcc);
   });
 
+  test('should take a transformer\'s own split back with --split-from alone (its default train fraction is not an error)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gc-'));
+    const t = ['--model', 'transformer', '--p', '7', '--d-model', '8', '--heads', '2', '--d-mlp', '16', '--steps', '10', '--eval-every', '10'];
+    const first = JSON.parse((await cli('train', ...t, '--seed', '3', '--save-to', join(dir, 'a'), '--json')).out);
+    const again = await cli('train', ...t, '--seed', '5', '--init-from', join(dir, 'a'), '--split-from', join(dir, 'a', 'train.npy'), '--json');
+    expect(again.err).toBe('');
+    expect(JSON.parse(again.out).evals[0].trainLoss).toBe(first.evals.at(-1).trainLoss);
+  });
+
   test('should grok from the command line: p=97, quadratic, AdamW lr 1e-3, wd 1, 600 steps → test acc ≥ 0.9', () => {
     const bin = new URL('../../bin/grokcheck.mjs', import.meta.url).pathname;
     const out = execFileSync(process.execPath, [bin, 'train', '--task', 'add', '--p', '97', '--act', 'quadratic', '--lr', '1e-3', '--wd', '1', '--steps', '600', '--eval-every', '100', '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });

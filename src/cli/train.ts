@@ -80,6 +80,10 @@ export function configFromFlags(argv: string[]): { input: RunConfigInput; seed: 
       setPath(input, flag.path, x);
     }
   }
+  // resolveConfig refuses a trainFraction beside trainIds unless it is the MLP task's default (0.5), so a transformer
+  // (default 0.3) given --split-from alone was refused: name the value it ignores. Fold into src/train with the next
+  // engine change (it stales the run store and the full-scale ledger).
+  if (input.task?.trainIds && f['train-fraction'] === undefined && base.task?.trainFraction === undefined) setPath(input, 'task.trainFraction', 0.5);
   const seed = num('seed', f.seed as string | undefined) ?? 0;
   check(Number.isInteger(seed) && seed >= 0, '--seed', f.seed, 'must be a non-negative integer');
   return { input: deepMerge(base, input) as RunConfigInput, seed, flags: f };

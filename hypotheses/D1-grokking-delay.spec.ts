@@ -27,6 +27,8 @@ const delayPredictions = (arm: string) => [oneSample({ name: 'delay ≥ 10×', a
  * 1500 (21×) and, on a second split, 60 and 1790 (30×), test accuracy 0 at t_mem; batch 64 t_mem 370, t_grok 950
  * (2.6×), test accuracy 0.037 at t_mem.
  */
+/** The transformer's minibatch arm (the quote's gradient noise), and its full-batch arm stopped at t_grok too. */
+const BATCH_64 = { batchSize: 64, probes: [], stop: { afterGrok: 1 } }, FULL_TO_GROK = { probes: [], stop: { afterGrok: 1 } };
 const MIRROR_FREE = TRANSFORMER_ADD_31.with({ task: { trainIds: mirrorFreeSplit(31, 0.8, 0) } });
 const CHANCE_31 = 1 / 31;
 const chanceAtMem = (arm: string, what: string) =>
@@ -63,7 +65,7 @@ export default hypothesis({
     name: 'transformer, minibatch (Power et al.)', source: true,
     regime: `The source's setting: Power et al. (2022, arXiv 2201.02177) saw generalization 10²–10³× after memorization in a small transformer trained with AdamW (lr 1e-3, wd 1), minibatches of 512, on half or less of a modular table; the quote's "standard gradient noise" is minibatch noise. Here the one-layer transformer of Nanda et al. (2023, arXiv 2301.05217; no LayerNorm, d_model 64, 4 heads, d_mlp 256) on a+b mod 31 with half the pairs (480), minibatches of 64 (about an eighth of the training set, as 512 of ≈4700), AdamW lr 3e-3 (two-seed pilots: lr 1e-3 did not grok within 4000 steps at this size), wd 1, β=(0.9, 0.98), evaluated every 10 steps, budget 6000 steps (hypotheses/shared.ts TRANSFORMER_ADD_31). Positive control: the same transformer trained full batch (its 'full batch' arm: the runs of the next regime and of D2) shows a delay ≥ 10×, so the harness can measure a long delay in this architecture. Precondition: both arms grok. Pilots (seed 0, not part of the test): batch 64 t_mem 360, t_grok 1400 (3.9×), test accuracy 0.37 at t_mem; full batch t_mem 70, t_grok 2750 (39×), test accuracy 0.31 at t_mem. Smaller training fractions were piloted for the chance prediction (seed 0, full batch): 0.4 and 0.3 did not grok within 8000 and 5000 steps (test accuracy at t_mem 0.20 and 0.11), so half the pairs stays.`,
     base: TRANSFORMER_ADD_31,
-    arms: { 'batch 64': { batchSize: 64, probes: [], stop: { afterGrok: 1 } }, 'full batch': {} },
+    arms: { 'batch 64': BATCH_64, 'full batch': {} },
     preconditions: [preconditions.grokked()],
     controls: [longDelayControl('full batch', 'the same transformer trained full batch')],
     predictions: delayPredictions('batch 64'),
@@ -71,7 +73,7 @@ export default hypothesis({
     name: 'transformer, minibatch, mirror-free split',
     regime: `The source regime's transformer and recipe (minibatches of 64, here 1/12 of the 770 training pairs rather than an eighth, with its full-batch arm as the long-delay control) on a split with no mirror across it: the 496 unordered pairs {a, b} of Z_31 are shuffled once and go to training whole, (a, b) with (b, a), until 80% of the 961 ordered pairs are in (770: the last unordered pair overshoots by one); the 191 test pairs then have no mirror in training (hypotheses/shared.ts mirrorFreeSplit). With the random split of ordered pairs, about half the test pairs have their mirror in training, so the test accuracy at t_mem (0.31–0.37 in the source regime) mixes the claim's "at chance" with commutativity; here it reads the claim. 80% because this split carries less of the table than a random one of the same size (a random half of the ordered pairs covers about three quarters of the unordered ones): in pilots 50–70% did not grok within the budget. One split for all seeds (the seeds vary the init and the minibatch order), so the result holds for this split, not over splits. Predictions on 'batch 64', the quote's "standard gradient noise": the delay ≥ 10×, and test accuracy at t_mem at chance (≤ 1/31 + 0.05). Control: the full-batch arm on the same split shows a delay ≥ 10×. It gates both predictions, though it speaks only to the delay: the chance prediction has no control of its own here (the next regime gives it one). Precondition: both arms grok. Registered 2026-11-24 after pilots on other splits (listed above MIRROR_FREE in this file) and before its runs; thresholds as in the other regimes.`,
     base: MIRROR_FREE,
-    arms: { 'batch 64': { batchSize: 64, probes: [], stop: { afterGrok: 1 } }, 'full batch': { probes: [], stop: { afterGrok: 1 } } },
+    arms: { 'batch 64': BATCH_64, 'full batch': FULL_TO_GROK },
     preconditions: [preconditions.grokked()],
     controls: [
       longDelayControl('full batch', 'the same transformer on the same mirror-free split trained full batch'),
@@ -84,7 +86,7 @@ export default hypothesis({
     name: 'transformer, mirror-free split: chance at t_mem',
     regime: `The "test accuracy remains at random chance" half of the quote, with a control that can fail (the referee's design, registered 2026-11-24 after the previous regime's seeds 0–7 were read, before these runs): the previous regime's split and recipe on fresh seeds 8–23 (16, because at 8 seeds the distribution-free 95% interval of a median is [min, max], the whole sample, and the full-batch readings there reached 0.089 > 0.082), budget 3000 steps (only t_mem is read; the previous regime memorized by step 1250 at the latest). Prediction, on 'batch 64' (the quote's "standard gradient noise"; 1/12 of the training pairs per step): test accuracy at t_mem ≤ chance + 0.05 (1/31 + 0.05). Positive control: the harness reads chance-level test accuracy at t_mem where the plateau is long, in the full-batch arm on the same split (≤ 1/31 + 0.05); it can fail (one of 8 such runs read 0.089). Precondition: every run memorized within the budget (a run that never does has no t_mem). One split for all seeds, as before; minibatches of 64 are 1/12 of the 770 training pairs here (the source regime's 64 of 480 are an eighth). Read as part of the universal claim (test accuracy at chance between t_mem and a t_grok ≫ t_mem, under standard noise); not an independent counterexample to the delay: these are the previous regime's conditions, where the delay was short, so the claim's refutation rests first on the x² minibatch regime.`,
     base: MIRROR_FREE.with({ steps: 3000 }),
-    arms: { 'batch 64': { batchSize: 64, probes: [], stop: { afterGrok: 1 } }, 'full batch': { probes: [], stop: { afterGrok: 1 } } },
+    arms: { 'batch 64': BATCH_64, 'full batch': FULL_TO_GROK },
     firstSeed: 8, seeds: 16,
     preconditions: [preconditions.custom('every run memorized within the budget', (runs) => {
       const open = Object.entries(runs).flatMap(([a, ts]) => ts.filter((t) => t.tMem === null).map(() => a));

@@ -1,7 +1,7 @@
 import { type Metric, type RunConfigInput, type TuneSpec, metrics, preconditions, recipe } from '../src/index.ts';
 import { productTune } from '../src/claims/tune.ts';
 import { meanFieldDense } from '../src/physics/meanField.ts';
-import { rng } from '../src/engine/rng.ts';
+import { rng, shuffle } from '../src/engine/rng.ts';
 
 /**
  * Recipes shared by several hypotheses. Arms with identical configs are trained once per suite (the run
@@ -67,10 +67,9 @@ export const TRANSFORMER_ADD_31 = recipe({
  * learns commutativity reads above chance on them; here none has. Flat ids a·p + b, for task.trainIds.
  */
 export function mirrorFreeSplit(p: number, fraction: number, seed: number): number[] {
-  const r = rng(seed, 'mirror-free split');
   const pairs: [number, number][] = [];
   for (let a = 0; a < p; a++) for (let b = a; b < p; b++) pairs.push([a, b]);
-  for (let i = pairs.length - 1; i > 0; i--) { const j = r.int(i + 1); [pairs[i], pairs[j]] = [pairs[j], pairs[i]]; }
+  shuffle(pairs, rng(seed, 'mirror-free split'));
   const ids: number[] = [], target = Math.round(fraction * p * p);
   for (const [a, b] of pairs) {
     if (ids.length >= target) break;

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { type Claim, defineClaim } from '../claims/claim.ts';
 import type { Status } from '../claims/evidence.ts';
 import { canonicalJson } from '../runs/store.ts';
-import { engineVersion, sourceHash } from '../runs/version.ts';
+import { runVersion, sourceHash } from '../runs/version.ts';
 import { type RegimeCell, cellOf } from './format.ts';
 import type { ClaimOutcome, Sink } from './outcome.ts';
 
@@ -43,7 +43,7 @@ let decisionCode: string | null = null;
 const decisionHash = (): string => (decisionCode ??= sourceHash(['src/claims', 'src/stats']));
 
 /**
- * What a full-scale verdict depends on: the engine, and every full-scale regime's configs, seeds and tuning grids
+ * What a full-scale verdict depends on: the engine code its runs execute (../runs/version.ts), and every full-scale regime's configs, seeds and tuning grids
  * (what was trained) and how it is decided: each prediction's and control's pre-registered protocol, each precondition's
  * name, α, the quantifier, and the decision code itself (a metric's closure is covered only through its file).
  */
@@ -54,7 +54,8 @@ export function fingerprint(full: Claim): string {
     decision: [...r.predictions.map((p) => p.protocol), ...r.controls.map((c) => c.prediction.protocol), ...r.preconditions.map((p) => p.name)],
   }));
   const claim = { alpha: full.alpha, quantifier: full.quantifier, untestable: full.untestable ?? null };
-  return createHash('sha256').update(canonicalJson({ engine: engineVersion(), decisionCode: decisionHash(), claim, regimes })).digest('hex').slice(0, 16);
+  const engine = [...new Set([full, ...full.regimes].flatMap((r) => Object.values(r.configs).map(runVersion)))].sort();
+  return createHash('sha256').update(canonicalJson({ engine, decisionCode: decisionHash(), claim, regimes })).digest('hex').slice(0, 16);
 }
 
 /** The claim as declared (top-level, untuned) at full scale: built from its spec when declared at CI scale. */

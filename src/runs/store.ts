@@ -5,7 +5,7 @@ import { settings } from '../engine/settings.ts';
 import type { RunConfig } from '../train/config.ts';
 import type { Trajectory } from '../train/trajectory.ts';
 import { kernelVariant } from '../engine/wasm.ts';
-import { engineVersion } from './version.ts';
+import { runVersion } from './version.ts';
 import { parse, stringify } from './json.ts';
 
 /** JSON with object keys sorted, so equal configs hash equally whatever their key order. */
@@ -14,9 +14,9 @@ export function canonicalJson(x: unknown): string {
     ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, v[k]])) : v));
 }
 
-/** The run's identity: a hash of the full resolved config, the seed, the engine version and the kernel build. */
+/** The run's identity: a hash of the full resolved config, the seed, the version of the engine code the run executes (./version.ts) and the kernel build. */
 export function runKey(config: RunConfig, seed: number): string {
-  return createHash('sha256').update(canonicalJson({ engine: engineVersion(), kernels: kernelVariant(), config, seed })).digest('hex').slice(0, 32);
+  return createHash('sha256').update(canonicalJson({ engine: runVersion(config), kernels: kernelVariant(), config, seed })).digest('hex').slice(0, 32);
 }
 
 interface Entry { key: string; engine: string; seed: number; config: RunConfig; trajectory: Trajectory }
@@ -47,7 +47,7 @@ export class RunStore {
 
   put(config: RunConfig, seed: number, trajectory: Trajectory): void {
     const key = runKey(config, seed), final = this.path(key), tmp = `${final}.${process.pid}.${Date.now()}.tmp`;
-    const entry: Entry = { key, engine: engineVersion(), seed, config, trajectory };
+    const entry: Entry = { key, engine: runVersion(config), seed, config, trajectory };
     writeFileSync(tmp, stringify(entry));
     renameSync(tmp, final);
   }

@@ -10,7 +10,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
  */
 const ENGINE_PATHS = ['src/engine', 'src/tasks', 'src/models', 'src/optim', 'src/train', 'src/probes', 'src/physics', 'src/runs/run.ts', 'src/runs/sample.ts', 'assembly'];
 /** Where a training run's code starts (run.ts calls `train` only, when the config names no sampler), and a sampler run's. */
-const TRAINING_ENTRIES = ['src/train/train.ts', 'src/train/config.ts'], SAMPLER_ENTRIES = ['src/runs/sample.ts'];
+const TRAINING_ENTRIES = ['src/train/train.ts', 'src/train/config.ts'], SAMPLER_ENTRIES = ['src/runs/sample.ts'], SCHEMA = 'src/train/config.ts';
 
 /** The non-test sources under `path` (absolute), sorted. */
 function files(path: string): string[] {
@@ -64,14 +64,19 @@ export function engineVersion(): string {
 /**
  * The version a run's trajectory depends on. A sampler run (a config with a `sampler`) executes the whole engine: the
  * engine's version. A training run cannot reach the code only samplers import (the import closure of the sampler
- * entry less that of training), so its version hashes every other engine file: a change to a sampler stales sampler
- * runs (in the run store and in the full-scale ledger) and no training run; any other engine change stales both.
+ * entry less that of training), and the config schema (src/train/config.ts) acts on it only through the resolved
+ * config, which its key holds whole (resolving a resolved config changes nothing: hypotheses/configs.test.ts checks it on every
+ * hypothesis's arms); its version hashes every other engine file. So a change to a sampler, or to the schema of
+ * sampler settings, stales sampler runs (in the run store and in the full-scale ledger) and no training run; a change
+ * to the schema that resolves a training config differently changes that config, hence its key; any other engine
+ * change stales both.
  */
 export function runVersion(config: { sampler: unknown }): string {
   if (config.sampler != null) return engineVersion();
   if (!cache.has('training')) {
-    const training = importClosure(TRAINING_ENTRIES), samplerOnly = [...importClosure(SAMPLER_ENTRIES)].filter((f) => !training.has(f));
-    cache.set('training', hashFiles(ENGINE_PATHS.flatMap((d) => files(join(root, d))).filter((f) => !samplerOnly.includes(f))));
+    const training = importClosure(TRAINING_ENTRIES), schema = join(root, SCHEMA);
+    const skip = new Set([...importClosure(SAMPLER_ENTRIES)].filter((f) => !training.has(f)).concat(schema));
+    cache.set('training', hashFiles(ENGINE_PATHS.flatMap((d) => files(join(root, d))).filter((f) => !skip.has(f))));
   }
   return cache.get('training')!;
 }

@@ -7,12 +7,15 @@ import { type MdSystem, type WlmdOptions, fractionAbove, mixingFailure, profile,
  * window), the analogue of test accuracy with A < ½ and A ≥ ½ the two basins. With h = 0 ('no barrier') x₁ is
  * uniform on [−√(2E), √(2E)] at fixed E (Archimedes), so S(E, ·) is flat: no valley. With h = 1 ('barrier') no
  * state of energy below h·exp(−x₁²/(2w²)) has x₁ near 0: at the lowest energies the A-profile has two modes and
- * an empty middle, an entropy barrier between the basins (finite only at energies above h).
+ * an empty middle, an entropy barrier between the basins (finite only at energies above h). `driven`: the walk is
+ * biased over (E, B) with B = (R − x₁)/(2R) = 1 − A, which has a gradient (the analogue of a network's test loss),
+ * as the networks' driven walks are (src/runs/sample.ts).
  */
-export function plantedSystem(kind: 'barrier' | 'no barrier', start: number): MdSystem {
+export function plantedSystem(kind: 'barrier' | 'no barrier', start: number, driven = false): MdSystem {
   const h = kind === 'barrier' ? 1 : 0, w = 0.3, R = Math.sqrt(2 * PLANTED.eMax);
-  const x = Float64Array.from([start, 0.05, 0.05]), g = new Float64Array(3);
+  const x = Float64Array.from([start, 0.05, 0.05]), g = new Float64Array(3), gb = Float64Array.from([-1 / (2 * R), 0, 0]);
   return {
+    ...(driven ? { drive: { grads: [gb], valueAndGrad: () => (R - x[0]) / (2 * R) } } : {}),
     coords: [x], grads: [g],
     energyAndGrad() {
       const bump = h * Math.exp(-(x[0] * x[0]) / (2 * w * w));
@@ -29,19 +32,19 @@ export const PLANTED: WlmdOptions = { eMin: 0, eMax: 2, eBins: 4, aBins: 5, step
 /**
  * The planted pipeline end to end, as the claims read networks: two walks, from the A < ½ basin (x₁ = −0.8) and
  * the A ≥ ½ basin (x₁ = +0.8), the mixing check, then at the lowest energy bin the valley depth of S(E, ·) and
- * P(A ≥ ½ | E). NaN readings when the walks did not mix (no verdict from an unmixed walk).
+ * P(A ≥ ½ | E). NaN readings when the walks did not mix (no verdict from an unmixed walk). `driven`: biased over (E, B).
  */
-export function plantedReading(seed: number, kind: 'barrier' | 'no barrier'): PlantedReading {
-  const key = `${kind}:${seed}`;
-  if (!cache.has(key)) cache.set(key, readPlanted(seed, kind));
+export function plantedReading(seed: number, kind: 'barrier' | 'no barrier', driven = false): PlantedReading {
+  const key = `${kind}:${seed}:${driven}`;
+  if (!cache.has(key)) cache.set(key, readPlanted(seed, kind, driven));
   return cache.get(key)!;
 }
 interface PlantedReading { valley: number; genFrac: number; mixing: string | null }
 /** Readings already made (a claim reads the same seed for several predictions and plots; each costs ~1 s). */
 const cache = new Map<string, PlantedReading>();
 
-function readPlanted(seed: number, kind: 'barrier' | 'no barrier'): PlantedReading {
-  const from = (x0: number, stream: string) => wlmd(plantedSystem(kind, x0), rng(seed, stream), PLANTED);
+function readPlanted(seed: number, kind: 'barrier' | 'no barrier', driven: boolean): PlantedReading {
+  const from = (x0: number, stream: string) => wlmd(plantedSystem(kind, x0, driven), rng(seed, stream), driven ? { ...PLANTED, drive: { max: 1, bins: 5 } } : PLANTED);
   const p = from(-0.8, 'planted-mem'), q = from(0.8, 'planted-gen');
   const mixing = mixingFailure(p, q, 0.5, 1);
   if (mixing) return { valley: NaN, genFrac: NaN, mixing };

@@ -29,6 +29,30 @@ describe('Wang–Landau molecular dynamics', () => {
     expect(Math.max(...diff.map((v) => Math.abs(v - c)))).toBeLessThan(0.15);
   });
 
+  test('should recover g(E, B) and g(E, A) when driven along a second coordinate B with a gradient', () => {
+    // Arrange: (u, v) ∈ ℝ² × ℝ², E = (|u|² + |v|²)/2, B = |v|²/2: g(E, B) is constant on 0 ≤ B ≤ E (each half is a
+    // 2-D Gaussian shell of constant area), so a bin below the diagonal holds twice a diagonal bin's volume and one
+    // above it none; A = 0.75 where v₁ > 0, else 0.25: by symmetry g(E, A) is equal in both A bins, ∝ 2e + 1 over E bins
+    const x = Float64Array.from([0.3, -0.2, 0.4, 0.1]), g = new Float64Array(4), gb = new Float64Array(4);
+    const sys = {
+      coords: [x], grads: [g],
+      energyAndGrad: () => { g.set(x); return (x[0] ** 2 + x[1] ** 2 + x[2] ** 2 + x[3] ** 2) / 2; },
+      drive: { grads: [gb], valueAndGrad: () => { gb.set([0, 0, x[2], x[3]]); return (x[2] ** 2 + x[3] ** 2) / 2; } },
+      observable: () => (x[2] > 0 ? 0.75 : 0.25),
+    };
+
+    // Act
+    const res = wlmd(sys, rng(5, 'wlmd-drive'), { eMin: 0, eMax: 2, eBins: 4, aBins: 2, step: 0.05, schedule: '1/t', lnf0: 0.1, lnfFinal: 2e-5, maxSteps: 4e6, flatness: 0.8, checkEvery: 10_000, require: 'visited', maxSlope: 5, drive: { max: 2, bins: 4 } });
+
+    // Assert
+    expect(res.lnf).toBeLessThanOrEqual(2e-5);
+    const gEB = res.lnGDriven!, at = (e: number, b: number) => gEB[e * 4 + b];
+    for (let e = 0; e < 4; e++) for (let b = e + 1; b < 4; b++) expect(at(e, b)).toBe(-Infinity);
+    for (let e = 1; e < 4; e++) for (let b = 0; b < e; b++) expect(Math.abs(at(e, b) - at(e, e) - Math.log(2))).toBeLessThan(0.15);
+    const diff = Array.from({ length: 8 }, (_, i) => res.lnG[i] - Math.log(2 * Math.floor(i / 2) + 1)), c = diff.reduce((s, v) => s + v, 0) / 8;
+    expect(Math.max(...diff.map((v) => Math.abs(v - c)))).toBeLessThan(0.15);
+  });
+
   test('should find a planted entropy barrier and no barrier where none is planted, with walks from both basins mixing', () => {
     // Arrange / Act
     const barrier = plantedReading(1, 'barrier'), flat = plantedReading(1, 'no barrier');
@@ -39,6 +63,27 @@ describe('Wang–Landau molecular dynamics', () => {
     expect(barrier.valley).toBeGreaterThan(Math.log(2));
     expect(flat.valley).toBeLessThan(Math.log(2));
     expect(flat.genFrac).toBeGreaterThan(0.35);
+  });
+
+  test('should find the planted barrier, and none where none is planted, when the walks are driven along B = 1 − A', () => {
+    // Arrange / Act
+    const barrier = plantedReading(1, 'barrier', true), flat = plantedReading(1, 'no barrier', true);
+
+    // Assert
+    expect(barrier.mixing).toBeNull();
+    expect(flat.mixing).toBeNull();
+    expect(barrier.valley).toBeGreaterThan(Math.log(2));
+    expect(flat.valley).toBeLessThan(Math.log(2));
+    expect(flat.genFrac).toBeGreaterThan(0.35);
+  });
+
+  test('should count two walks that both find no state of a basin at an energy as agreeing there', () => {
+    // Arrange: 2 energy bins × 2 A bins; at the lowest energy neither walk has a generalizing state
+    const p = { aBins: 2, lnG: Float64Array.from([0, -Infinity, -1, -1]) }, q = { aBins: 2, lnG: Float64Array.from([0, -Infinity, -1.2, -0.9]) };
+
+    // Act / Assert
+    expect(mixingFailure(p, q, 0.5, 1)).toBeNull();
+    expect(mixingFailure(p, { aBins: 2, lnG: Float64Array.from([0, -Infinity, -4, 0]) }, 0.5, 1)).toMatch(/by up to 3\.3\d nats \(> 1\)/);
   });
 
   test('should report a walk that never leaves its basin as not mixing', () => {

@@ -10,7 +10,13 @@ export interface MdSystem {
   readonly coords: readonly (Float32Array | Float64Array)[];
   readonly grads: readonly (Float32Array | Float64Array)[];
   energyAndGrad(): number;
+  /** Called at the coordinates of the last energyAndGrad (after drive.valueAndGrad, when there is a drive). */
   observable(): number;
+  /**
+   * A second coordinate B ≥ 0 with a gradient (into `grads`, aligned with `coords`), to bias the walk over (E, B)
+   * instead of (E, A) when A has no gradient to drive it: see WlmdOptions.drive.
+   */
+  readonly drive?: { readonly grads: readonly (Float32Array | Float64Array)[]; valueAndGrad(): number };
 }
 
 export interface WlmdOptions {
@@ -33,13 +39,22 @@ export interface WlmdOptions {
    * in the walk ln g jumps between bins and an unclipped slope throws the proposal out of the window.
    */
   maxSlope: number;
+  /**
+   * With a system's drive B: the density of states is biased over (E, B), B in [0, max) in `bins` bins (states outside
+   * are rejected, as outside the energy window), each step drifted by the multicanonical force −S_E·∇E − S_B·∇B, and A recorded within each (E, B)
+   * bin; g(E, A) = Σ_B g(E, B) · P(A | E, B). A walk at a fixed ln g samples each bin's states uniformly, so the
+   * within-bin histogram of A is its microcanonical distribution whatever ln g is. Without: biased over (E, A).
+   */
+  drive?: { max: number; bins: number };
 }
 
 export interface WlmdResult {
   /** ln g(E, A) per bin [e·aBins + a], up to a constant (max over visited = 0); −∞ where never visited. */
   lnG: Float64Array;
-  /** Steps spent in each bin over the whole walk. */
+  /** Steps spent in each (E, A) bin over the whole walk. */
   visits: Float64Array;
+  /** With a drive: ln g(E, B) per bin [e·bins + b], the density the walk was biased over (same normalization). */
+  lnGDriven?: Float64Array;
   eBins: number; aBins: number;
   steps: number; lnf: number; stages: number; acceptance: number;
 }
@@ -58,63 +73,103 @@ export interface WlmdResult {
 export function wlmd(sys: MdSystem, r: Rng, o: WlmdOptions): WlmdResult {
   check(o.eMax > o.eMin, 'sampler.eMax', o.eMax, 'must exceed sampler.eMin');
   check(o.step > 0, 'sampler.stepSize', o.step, 'must be positive (the Langevin step h)');
+  check(!o.drive === !sys.drive, 'sampler.testLossBins', o.drive?.bins ?? 0, 'needs a system with a driven coordinate, and such a system needs it');
   const nE = o.eBins, nA = o.aBins, width = (o.eMax - o.eMin) / nE;
+  // the bias grid: (E, Y), Y the drive B when there is one, else A
+  const nY = o.drive?.bins ?? nA, yWidth = o.drive ? o.drive.max / nY : 1 / nA;
   const eBin = (e: number) => (e >= o.eMin && e < o.eMax ? Math.floor((e - o.eMin) / width) : -1);
   const aBin = (a: number) => Math.min(nA - 1, Math.max(0, Math.floor(a * nA)));
-  const lnG = new Float64Array(nE * nA), hist = new Float64Array(nE * nA), seen = new Uint8Array(nE * nA), visits = new Float64Array(nE * nA);
-  /** S′(E) at energy e in A bin a: the slope between the bin centres that bracket e. */
-  const slope = (e: number, a: number) => {
+  const yBin = (y: number) => (y >= 0 && y < nY * yWidth ? Math.floor(y / yWidth) : -1);
+  const lnG = new Float64Array(nE * nY), hist = new Float64Array(nE * nY), seen = new Uint8Array(nE * nY);
+  const within = new Float64Array(nE * nY * nA); // steps per (E, Y, A) bin
+  const clip = (v: number) => Math.max(-o.maxSlope, Math.min(o.maxSlope, v));
+  /** S′ along E at energy e in Y bin y: the slope between the E-bin centres that bracket e. */
+  const slopeE = (e: number, y: number) => {
     if (nE < 2) return 0;
     const k = Math.min(nE - 2, Math.max(0, Math.floor((e - o.eMin) / width - 0.5)));
-    const s = (lnG[(k + 1) * nA + a] - lnG[k * nA + a]) / width;
-    return Math.max(-o.maxSlope, Math.min(o.maxSlope, s));
+    return clip((lnG[(k + 1) * nY + y] - lnG[k * nY + y]) / width);
+  };
+  /** S′ along B at drive value v in E bin b. */
+  const slopeB = (v: number, b: number) => {
+    if (!o.drive || nY < 2) return 0;
+    const k = Math.min(nY - 2, Math.max(0, Math.floor(v / yWidth - 0.5)));
+    return clip((lnG[b * nY + k + 1] - lnG[b * nY + k]) / yWidth);
   };
   const n = sys.coords.reduce((s, c) => s + c.length, 0);
   const flat = (src: readonly (Float32Array | Float64Array)[]) => { const out = new Float64Array(n); let i = 0; for (const c of src) for (let j = 0; j < c.length; j++) out[i++] = c[j]; return out; };
   const write = (v: Float64Array) => { let i = 0; for (const c of sys.coords) for (let j = 0; j < c.length; j++) c[j] = v[i++]; };
+  /** The state at the current coordinates: energy, drive, observable, their bins and gradients (null outside the window). */
+  const measure = () => {
+    const e = sys.energyAndGrad(), b = eBin(e);
+    if (b < 0) return null;
+    const gE = flat(sys.grads);
+    const v = sys.drive ? sys.drive.valueAndGrad() : 0, gB = sys.drive ? flat(sys.drive.grads) : null;
+    const a = aBin(sys.observable()), y = o.drive ? yBin(v) : a;
+    if (y < 0) return null;
+    return { e, v, b, a, y, gE, gB, sE: slopeE(e, y), sB: slopeB(v, b) };
+  };
   const x = flat(sys.coords);
-  let e = sys.energyAndGrad(), gx: Float64Array<ArrayBufferLike> = flat(sys.grads);
-  let b = eBin(e), a = aBin(sys.observable());
-  check(b >= 0, 'sampler.eMin', o.eMin, `the walk starts at energy ${e}, outside [${o.eMin}, ${o.eMax}): widen the window or start elsewhere`);
+  let cur = measure();
+  check(cur !== null, 'sampler.eMin', o.eMin, `the walk starts at energy ${sys.energyAndGrad()}, outside [${o.eMin}, ${o.eMax}): widen the window or start elsewhere`);
+  let s0 = cur!;
+  /** The drifted mean of the proposal from a state (slopes as they stand now). */
+  const drift = (i: number, st: typeof s0) => o.step * (st.sE * st.gE[i] + (st.gB ? st.sB * st.gB[i] : 0));
   let lnf = o.lnf0, steps = 0, stages = 0, accepted = 0, tPhase = false;
   const y = new Float64Array(n), sd = Math.sqrt(2 * o.step);
   while (lnf > o.lnfFinal && steps < o.maxSteps) {
     for (let k = 0; k < o.checkEvery && steps < o.maxSteps; k++, steps++) {
-      const sx = slope(e, a);
-      for (let i = 0; i < n; i++) y[i] = x[i] - o.step * sx * gx[i] + sd * r.normal();
+      s0.sE = slopeE(s0.e, s0.y); s0.sB = slopeB(s0.v, s0.b);
+      for (let i = 0; i < n; i++) y[i] = x[i] - drift(i, s0) + sd * r.normal();
       write(y);
-      const e2 = sys.energyAndGrad(), b2 = eBin(e2);
-      let ok = false, a2 = a, gy: Float64Array | null = null;
-      if (b2 >= 0) {
-        a2 = aBin(sys.observable()); gy = flat(sys.grads);
-        const sy = slope(e2, a2);
+      const s1 = measure();
+      let ok = false;
+      if (s1) {
         // log q(x|y) − log q(y|x) for Gaussian proposals of variance 2h around the drifted points
         let fwd = 0, rev = 0;
         for (let i = 0; i < n; i++) {
-          const d1 = y[i] - x[i] + o.step * sx * gx[i], d2 = x[i] - y[i] + o.step * sy * gy[i];
+          const d1 = y[i] - x[i] + drift(i, s0), d2 = x[i] - y[i] + drift(i, s1);
           fwd += d1 * d1; rev += d2 * d2;
         }
-        const logA = lnG[b * nA + a] - lnG[b2 * nA + a2] + (fwd - rev) / (4 * o.step);
+        const logA = lnG[s0.b * nY + s0.y] - lnG[s1.b * nY + s1.y] + (fwd - rev) / (4 * o.step);
         ok = Math.log(r.next()) < logA;
       }
-      if (ok) { x.set(y); gx = gy!; e = e2; b = b2; a = a2; accepted++; } else write(x);
-      const c = b * nA + a;
-      lnG[c] += lnf; hist[c]++; seen[c] = 1; visits[c]++;
-      if (tPhase) lnf = (nE * nA) / (steps + 1);
+      if (ok) { x.set(y); s0 = s1!; accepted++; } else write(x);
+      const c = s0.b * nY + s0.y;
+      lnG[c] += lnf; hist[c]++; seen[c] = 1; within[c * nA + s0.a]++;
+      if (tPhase) lnf = (nE * nY) / (steps + 1);
     }
     let sum = 0, min = Infinity, m = 0;
-    for (let i = 0; i < nE * nA; i++) if (o.require === 'all' || seen[i]) { sum += hist[i]; min = Math.min(min, hist[i]); m++; }
+    for (let i = 0; i < nE * nY; i++) if (o.require === 'all' || seen[i]) { sum += hist[i]; min = Math.min(min, hist[i]); m++; }
     if (!tPhase && m > 0 && min > 0 && min >= o.flatness * (sum / m)) {
       hist.fill(0); stages++; lnf /= 2;
       // 1/t (Belardinelli & Pereyra 2007, PRE 75:046701): halve until ln f < bins/t, then ln f = bins/t, no more flatness checks
-      if (o.schedule === '1/t' && lnf < (nE * nA) / steps) tPhase = true;
+      if (o.schedule === '1/t' && lnf < (nE * nY) / steps) tPhase = true;
     }
   }
   write(x);
-  let top = -Infinity;
-  for (let i = 0; i < nE * nA; i++) if (seen[i]) top = Math.max(top, lnG[i]);
-  for (let i = 0; i < nE * nA; i++) lnG[i] = seen[i] ? lnG[i] - top : -Infinity;
-  return { lnG, visits, eBins: nE, aBins: nA, steps, lnf, stages, acceptance: accepted / Math.max(steps, 1) };
+  const normalize = (l: Float64Array, isSeen: (i: number) => boolean) => {
+    let top = -Infinity;
+    for (let i = 0; i < l.length; i++) if (isSeen(i)) top = Math.max(top, l[i]);
+    for (let i = 0; i < l.length; i++) l[i] = isSeen(i) ? l[i] - top : -Infinity;
+    return l;
+  };
+  normalize(lnG, (i) => seen[i] === 1);
+  const visits = new Float64Array(nE * nA);
+  for (let c = 0; c < nE * nY; c++) for (let a = 0; a < nA; a++) visits[Math.floor(c / nY) * nA + a] += within[c * nA + a];
+  const stats = { visits, eBins: nE, aBins: nA, steps, lnf, stages, acceptance: accepted / Math.max(steps, 1) };
+  if (!o.drive) return { lnG, ...stats };
+  // g(E, A) = Σ_B g(E, B) · P(A | E, B), with P from the steps spent in each (E, B) bin
+  const lnGA = new Float64Array(nE * nA).fill(-Infinity);
+  for (let b = 0; b < nE; b++) for (let a = 0; a < nA; a++) {
+    let top = -Infinity;
+    const terms: number[] = [];
+    for (let j = 0; j < nY; j++) {
+      const c = b * nY + j, tot = within.subarray(c * nA, (c + 1) * nA).reduce((s, v) => s + v, 0);
+      if (seen[c] && within[c * nA + a] > 0) { const t = lnG[c] + Math.log(within[c * nA + a] / tot); terms.push(t); top = Math.max(top, t); }
+    }
+    if (terms.length) lnGA[b * nA + a] = top + Math.log(terms.reduce((s, t) => s + Math.exp(t - top), 0));
+  }
+  return { lnG: normalize(lnGA, (i) => lnGA[i] > -Infinity), lnGDriven: lnG, ...stats };
 }
 
 /**
@@ -159,7 +214,8 @@ export function mixingFailure(p: Pick<WlmdResult, 'lnG' | 'aBins'>, q: Pick<Wlmd
     const fp = fractionAbove(profile(p, b), aCut), fq = fractionAbove(profile(q, b), aCut);
     if (!(Number.isFinite(fp) && Number.isFinite(fq))) continue;
     compared++;
-    worst = Math.max(worst, Math.abs(Math.log(fp) - Math.log(fq)), Math.abs(Math.log1p(-fp) - Math.log1p(-fq)));
+    const gap = (u: number, v: number) => (u === v ? 0 : Math.abs(u - v)); // both −∞ (no state of a basin, in both walks): agreement
+    worst = Math.max(worst, gap(Math.log(fp), Math.log(fq)), gap(Math.log1p(-fp), Math.log1p(-fq)));
   }
   if (compared === 0) return 'the two walks share no energy bin';
   return worst <= tol ? null : `the two walks disagree on how the states split between the basins by up to ${worst.toFixed(2)} nats (> ${tol})`;

@@ -79,7 +79,8 @@ export function sampleRun(cfg: RunConfig, seed: number, start?: ModelInit): Traj
  * accuracy A the second axis of the density of states S(L_train, A_test), weights kept in |θ| ≤ box. One record per
  * energy bin, lowest first ("step" = bin index): trainLoss = the bin's centre, testAcc = the mean A under S(E, ·),
  * wl:lnG = ln Σ_A g(E, A), wl:S@k = S(E, A-bin k) (−∞ unvisited; the 2-D density of states), wl:samples = steps
- * spent in the bin, wl:barrier = valley depth of S(E, ·), wl:genFrac = P(A ≥ ½ | E), wl:moves, wl:lnf, wl:accept.
+ * spent in the bin, wl:barrier = valley depth of S(E, ·), wl:genFrac = P(A ≥ ½ | E), wl:moves, wl:lnf, wl:accept; driven
+ * by the test loss (sampler.testLossBins > 0), also wl:SL@j = S(E, test-loss bin j), the density the walk was biased over.
  */
 function wlmdRun(cfg: RunConfig, seed: number, start?: ModelInit): Trajectory {
   const t0 = performance.now();
@@ -89,17 +90,27 @@ function wlmdRun(cfg: RunConfig, seed: number, start?: ModelInit): Trajectory {
   const model = modelFactory(cfg.model.kind)(cfg.model, task, cfg.loss, init, task.train.length + task.test.length);
   const moving = model.params.map((p, i) => ({ p, g: model.grads[i] })).filter(({ p }) => p.shape.length === 2);
   if (s.fitAll > 0) fitAll(model, moving, Int32Array.from([...task.train, ...task.test]), s.fitAll);
+  let testAcc = NaN;
+  const grads = moving.map(({ g }) => g);
   const sys = {
-    coords: moving.map(({ p }) => p.data), grads: moving.map(({ g }) => g),
+    coords: moving.map(({ p }) => p.data), grads,
     energyAndGrad() {
       for (const { p } of moving) for (const v of p.data) if (Math.abs(v) > s.box) return Infinity;
       return model.lossAndGrad(task.train).loss;
     },
-    observable: () => model.evaluate(task.test).acc,
+    // driven: B = ln(1 + test loss) and its gradient (the same buffers: wlmd copies the energy's first), the accuracy with it
+    ...(s.testLossBins > 0 ? { drive: { grads, valueAndGrad() {
+      const r = model.lossAndGrad(task.test);
+      testAcc = r.acc;
+      for (const g of grads) for (let i = 0; i < g.length; i++) g[i] /= 1 + r.loss;
+      return Math.log1p(r.loss);
+    } } } : {}),
+    observable: () => (s.testLossBins > 0 ? testAcc : model.evaluate(task.test).acc),
   };
   const res = wlmd(sys, rng(seed, 'wlmd'), {
     eMin: s.eMin, eMax: s.eMax, eBins: s.bins, aBins: s.aBins, step: s.stepSize, schedule: s.schedule, lnf0: s.lnf0,
     lnfFinal: s.lnfFinal, maxSteps: s.moves, flatness: s.flatness, checkEvery: 5000, require: 'visited', maxSlope: s.maxSlope,
+    ...(s.testLossBins > 0 ? { drive: { max: Math.log1p(s.testLossMax), bins: s.testLossBins } } : {}),
   });
   model.dispose();
   const width = (s.eMax - s.eMin) / s.bins;
@@ -112,6 +123,7 @@ function wlmdRun(cfg: RunConfig, seed: number, start?: ModelInit): Trajectory {
       'wl:barrier': z > 0 ? valleyDepth(S) : NaN, 'wl:genFrac': fractionAbove(S, 0.5), 'wl:moves': res.steps, 'wl:lnf': res.lnf, 'wl:accept': res.acceptance,
     };
     S.forEach((v, a) => { rec[`wl:S@${a}`] = v; });
+    res.lnGDriven?.subarray(b * s.testLossBins, (b + 1) * s.testLossBins).forEach((v, j) => { rec[`wl:SL@${j}`] = v; });
     return rec;
   });
   const wallMs = performance.now() - t0;

@@ -54,9 +54,15 @@ export interface SamplerConfig {
   aBins: number; schedule: 'halving' | '1/t'; lnf0: number; maxSlope: number;
   /** 'wlmd' only: full-batch Adam steps (lr 1e-2) on the training and test pairs together before the walk: a generalizing start by construction (0: none). */
   fitAll: number;
+  /**
+   * 'wlmd' only: > 0 biases the walk over (training loss, test loss) — test loss in [0, testLossMax) in this many bins,
+   * the last open above — driving it with the test loss's gradient too, and reads S(training loss, test accuracy)
+   * from the test accuracy within each bin (src/physics/wlmd.ts); 0: biased over test-accuracy bins, which no force drives.
+   */
+  testLossBins: number; testLossMax: number;
 }
 
-const SAMPLER: SamplerConfig = { kind: 'wang-landau', eMin: 0, eMax: 2, bins: 20, lnfFinal: 1e-3, flatness: 0.7, moves: 2_000_000, stepSize: 0.1, box: 4, measureEvery: 20, startSteps: 0, aBins: 6, schedule: 'halving', lnf0: 1, maxSlope: 1e3, fitAll: 0 };
+const SAMPLER: SamplerConfig = { kind: 'wang-landau', eMin: 0, eMax: 2, bins: 20, lnfFinal: 1e-3, flatness: 0.7, moves: 2_000_000, stepSize: 0.1, box: 4, measureEvery: 20, startSteps: 0, aBins: 6, schedule: 'halving', lnf0: 1, maxSlope: 1e3, fitAll: 0, testLossBins: 0, testLossMax: 4 };
 
 export type DeepPartial<T> = { [K in keyof T]?: T[K] extends (infer U)[] ? U[] : T[K] extends object | null ? DeepPartial<T[K]> : T[K] };
 export type RunConfigInput = Omit<DeepPartial<RunConfig>, 'task' | 'model'> & {
@@ -148,10 +154,12 @@ export function resolveConfig(input: RunConfigInput = {}): RunConfig {
     check(w.kind === 'wang-landau' || w.kind === 'wlmd', 'sampler.kind', w.kind, "must be 'wang-landau' or 'wlmd'");
     check(isInt(w.fitAll, 0), 'sampler.fitAll', w.fitAll, 'must be an integer ≥ 0 (Adam steps on train ∪ test before the walk)');
     check(isInt(w.aBins, 1), 'sampler.aBins', w.aBins, 'must be a positive integer (test-accuracy bins)');
+    check(isInt(w.testLossBins, 0) && w.testLossBins !== 1, 'sampler.testLossBins', w.testLossBins, 'must be 0 (no drive) or an integer ≥ 2 (test-loss bins)');
+    check(w.testLossMax > 0, 'sampler.testLossMax', w.testLossMax, 'must be positive (the top of the test-loss window)');
     check(w.schedule === 'halving' || w.schedule === '1/t', 'sampler.schedule', w.schedule, "must be 'halving' or '1/t'");
     for (const k of ['lnf0', 'maxSlope'] as const) check(w[k] > 0, `sampler.${k}`, w[k], 'must be positive');
     // a setting the chosen sampler never reads would change nothing: refuse it
-    if (w.kind === 'wang-landau') for (const k of ['aBins', 'schedule', 'lnf0', 'maxSlope', 'fitAll'] as const) check(w[k] === SAMPLER[k], `sampler.${k}`, w[k], "is read by the 'wlmd' sampler only: remove it, or set sampler.kind = 'wlmd'");
+    if (w.kind === 'wang-landau') for (const k of ['aBins', 'schedule', 'lnf0', 'maxSlope', 'fitAll', 'testLossBins', 'testLossMax'] as const) check(w[k] === SAMPLER[k], `sampler.${k}`, w[k], "is read by the 'wlmd' sampler only: remove it, or set sampler.kind = 'wlmd'");
     else check(w.measureEvery === SAMPLER.measureEvery, 'sampler.measureEvery', w.measureEvery, "is not read by the 'wlmd' sampler (it reads the test accuracy at every step): remove it");
     check(w.eMax > w.eMin, 'sampler.eMax', w.eMax, 'must exceed sampler.eMin');
     for (const k of ['bins', 'moves', 'measureEvery'] as const) check(isInt(w[k], 1), `sampler.${k}`, w[k], 'must be a positive integer');

@@ -9,8 +9,8 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
  * run (not the store, the executors, the claims, the statistics or the report).
  */
 const ENGINE_PATHS = ['src/engine', 'src/tasks', 'src/models', 'src/optim', 'src/train', 'src/probes', 'src/physics', 'src/runs/run.ts', 'src/runs/sample.ts', 'assembly'];
-/** Where a training run's code starts (run.ts calls `train` only, when the config names no sampler), and a sampler run's. */
-const TRAINING_ENTRIES = ['src/train/train.ts', 'src/train/config.ts'], SAMPLER_ENTRIES = ['src/runs/sample.ts'], SCHEMA = 'src/train/config.ts';
+/** What a training run executes: run.ts (which calls `train` only when the config names no sampler), train.ts and config.ts. */
+const TRAINING_ENTRIES = ['src/train/train.ts', 'src/train/config.ts'], RUN = 'src/runs/run.ts', SCHEMA = 'src/train/config.ts';
 
 /** The non-test sources under `path` (absolute), sorted. */
 function files(path: string): string[] {
@@ -31,8 +31,11 @@ const hashFiles = (fs: readonly string[]): string => {
 /** A hash of the non-test sources under `paths` (relative to the repository root), names and contents. */
 export const sourceHash = (paths: readonly string[]): string => hashFiles(paths.flatMap((d) => files(join(root, d))));
 
-/** Every relative module a source file names: static imports and re-exports, side-effect imports, dynamic import(). */
-const IMPORT = /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"](\.[^'"]+)['"]|import\s*\(\s*['"](\.[^'"]+)['"]\s*\)|(?:^|[\s;])import\s*['"](\.[^'"]+)['"]/g;
+/**
+ * Every relative file a source names: static imports and re-exports, side-effect imports, dynamic import(), and
+ * files it opens by URL (`new URL('./team-worker.mjs', import.meta.url)`: a worker's script).
+ */
+const IMPORT = /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"](\.[^'"]+)['"]|import\s*\(\s*['"](\.[^'"]+)['"]\s*\)|(?:^|[\s;])import\s*['"](\.[^'"]+)['"]|new URL\(\s*['"](\.[^'"]+)['"]\s*,\s*import\.meta\.url/g;
 
 /** The files reachable from `entries` (relative to the root) through relative imports. */
 export function importClosure(entries: readonly string[]): Set<string> {
@@ -42,8 +45,8 @@ export function importClosure(entries: readonly string[]): Set<string> {
     if (seen.has(f)) continue;
     seen.add(f);
     for (const m of readFileSync(f, 'utf8').matchAll(IMPORT)) {
-      const p = join(dirname(f), m[1] ?? m[2] ?? m[3]);
-      if (!existsSync(p)) throw new Error(`${f.slice(root.length)} imports ${m[1] ?? m[2] ?? m[3]}, which does not exist: the engine version cannot be computed`);
+      const spec = m[1] ?? m[2] ?? m[3] ?? m[4], p = join(dirname(f), spec);
+      if (!existsSync(p)) throw new Error(`${f.slice(root.length)} imports ${spec}, which does not exist: the engine version cannot be computed`);
       todo.push(p);
     }
   }
@@ -62,21 +65,21 @@ export function engineVersion(): string {
 }
 
 /**
- * The version a run's trajectory depends on. A sampler run (a config with a `sampler`) executes the whole engine: the
- * engine's version. A training run cannot reach the code only samplers import (the import closure of the sampler
- * entry less that of training), and the config schema (src/train/config.ts) acts on it only through the resolved
- * config, which its key holds whole (resolving a resolved config changes nothing: hypotheses/configs.test.ts checks it on every
- * hypothesis's arms); its version hashes every other engine file. So a change to a sampler, or to the schema of
- * sampler settings, stales sampler runs (in the run store and in the full-scale ledger) and no training run; a change
- * to the schema that resolves a training config differently changes that config, hence its key; any other engine
- * change stales both.
+ * The version a run's trajectory depends on. A sampler run (a config with a `sampler`) is given the whole engine's
+ * version. A training run executes src/runs/run.ts, which calls `train` only, and what train.ts and config.ts reach
+ * (their import closure), with the kernels built from assembly/; of these the config schema (src/train/config.ts)
+ * acts on the run only through the resolved config, which its key holds whole (resolving a resolved config changes
+ * nothing: hypotheses/configs.test.ts checks it on every hypothesis's arms). Its version hashes the rest. So a change to
+ * a sampler, to the schema of sampler settings, or to code no run executes (a planted control's landscape) stales no
+ * training run, in the run store or in the full-scale ledger; a change to the schema that resolves a training config
+ * differently changes that config, hence its key.
  */
 export function runVersion(config: { sampler: unknown }): string {
   if (config.sampler != null) return engineVersion();
   if (!cache.has('training')) {
-    const training = importClosure(TRAINING_ENTRIES), schema = join(root, SCHEMA);
-    const skip = new Set([...importClosure(SAMPLER_ENTRIES)].filter((f) => !training.has(f)).concat(schema));
-    cache.set('training', hashFiles(ENGINE_PATHS.flatMap((d) => files(join(root, d))).filter((f) => !skip.has(f))));
+    const reached = new Set([...importClosure(TRAINING_ENTRIES), join(root, RUN), ...files(join(root, 'assembly'))]);
+    reached.delete(join(root, SCHEMA));
+    cache.set('training', hashFiles([...reached].sort()));
   }
   return cache.get('training')!;
 }

@@ -1,5 +1,5 @@
 import { hypothesis, oneSample } from '../src/index.ts';
-import { WLMD_CI, WLMD_CI_SAMPLER, WLMD_WIDE_SAMPLER, barrierControls, lowest, wlmdArms, wlmdGates } from './glass.ts';
+import { WLMD_CI, WLMD_CI_SAMPLER, WLMD_WIDE_SAMPLER, barrierControls, lowest, profileFigures, wlmdArms, wlmdGates } from './glass.ts';
 
 /**
  * G1 — no entropy barrier between memorizing and generalizing states. Pre-registered 2026-11-23; re-registered
@@ -23,6 +23,7 @@ export default hypothesis({
   base: WLMD_CI,
   arms: wlmdArms(WLMD_CI_SAMPLER, { fitAll: 2000 }),
   firstSeed: 8,
+  figures: profileFigures(8),
   full: { base: {}, seeds: 8 },
   controls: barrierControls,
   preconditions: wlmdGates(WLMD_CI_SAMPLER.lnfFinal),

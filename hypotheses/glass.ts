@@ -1,5 +1,5 @@
-import { control, metrics, oneSample, preconditions, recipe } from '../src/index.ts';
-import type { Precondition, RunConfigInput, Trajectory } from '../src/index.ts';
+import { control, metrics, oneSample, preconditions, profiles, recipe } from '../src/index.ts';
+import type { Figure, Precondition, RunConfigInput, Trajectory } from '../src/index.ts';
 import { plantedReading } from '../src/physics/plantedBarrier.ts';
 import { fractionAbove, mixingFailure } from '../src/physics/wlmd.ts';
 import { samplerConverged } from './preconditions.ts';
@@ -88,3 +88,21 @@ export const equilibriumControl = control({
   expected: { value: 'P(A ≥ ½ | E) = ½ by symmetry on the planted flat landscape', cite: 'planted' },
   prediction: oneSample({ name: 'planted flat landscape: P(A ≥ ½ | E) > 0.4', arm: 'from memorizing', metric: planted('no barrier', 'genFrac'), greaterThan: 0.4 }),
 });
+
+/**
+ * The picture behind G1's and G2's readings: for each seed, ln P(A | L) over the test-accuracy bins at the lowest loss
+ * bin, from both walks (solid: from memorizing; dashed: from generalizing). Walks that mix draw the same curve; a
+ * barrier would be a dip between A < ½ and A ≥ ½.
+ */
+export const profileFigures = (firstSeed: number) => (runs: Record<string, Trajectory[]>): Figure[] => {
+  const mem = runs['from memorizing'] ?? [], gen = runs['from generalizing'] ?? [];
+  if (!mem.length || !gen.length) return [];
+  const aBins = grid(mem[0]).aBins, x = Array.from({ length: aBins }, (_, k) => (k + 0.5) / aBins);
+  const lnP = (t: Trajectory) => {
+    const s = x.map((_, k) => sAt(t.evals[0], k)), top = Math.max(...s), z = Math.log(s.reduce((acc, v) => acc + Math.exp(v - top), 0)) + top;
+    return s.map((v) => v - z);
+  };
+  const series: Parameters<typeof profiles>[3] = {};
+  mem.forEach((t, i) => { series[`seed ${firstSeed + i}, from memorizing`] = { y: lnP(t), colour: i }; if (gen[i]) series[`seed ${firstSeed + i}, from generalizing`] = { y: lnP(gen[i]), colour: i, dashed: true }; });
+  return [{ title: 'ln P(test accuracy | training loss) at the lowest loss bin, both walks per seed', png: profiles('ln P(A | L) at training loss [0, 0.1): solid from memorizing, dashed from generalizing', ['test accuracy A (bin centre)', 'ln P(A | L)'], x, series) }];
+};

@@ -17,7 +17,7 @@ export type { Trajectory, EvalRecord } from './train/trajectory.ts';
 export { train } from './train/train.ts';
 export { replay } from './train/replay.ts';
 export { run } from './runs/run.ts';
-export { histogram, scatter } from './report/plots.ts';
+export { histogram, profiles, scatter } from './report/plots.ts';
 export { dip, dipTest, median, relaxationFits } from './stats/index.ts';
 export { registerProbe, type Probe } from './probes/index.ts';
 export { cloudRows, coordinationNumbers, correlationDegrees, principalPlane, shuffleColumns } from './probes/coordination.ts';

@@ -171,6 +171,23 @@ export function scatter(title: string, series: Record<string, [number, number][]
   });
 }
 
+/** Line profiles over a shared x axis (e.g. a log-density over test-accuracy bins), one line per series; dashed where the label says so. */
+export function profiles(title: string, axes: [string, string], x: number[], series: Record<string, { y: number[]; colour: number; dashed?: boolean }>): Buffer {
+  const datasets = Object.entries(series).map(([label, s]) => ({
+    label, data: x.map((xi, k) => ({ x: xi, y: Number.isFinite(s.y[k]) ? s.y[k] : null })), borderColor: PALETTE[s.colour % PALETTE.length],
+    backgroundColor: PALETTE[s.colour % PALETTE.length], borderWidth: 1.5, pointRadius: 3, borderDash: s.dashed ? [6, 4] : [], spanGaps: false,
+  }));
+  return renderPng({
+    type: 'line',
+    data: { datasets },
+    options: {
+      parsing: false,
+      plugins: { title: { display: true, text: title }, legend: { display: Object.keys(series).length <= 16, labels: { boxWidth: 12 } } },
+      scales: { x: { type: 'linear', title: { display: true, text: axes[0] } }, y: { title: { display: true, text: axes[1] } } },
+    },
+  });
+}
+
 /** A tuning curve: the median objective over the tuning seeds at each grid value (triangles: censored), the chosen value ringed. */
 export function tuningCurve(t: { name: string; objective: string; best: unknown; table: { value: unknown; median: number }[] }): Buffer {
   const labels = t.table.map((r) => tuneValueLabel(r.value));

@@ -17,12 +17,12 @@ export const A_CUT = 0.5, MIX_TOL = 1;
 const WLMD = { kind: 'wlmd', eMin: 0, eMax: 0.4, bins: 4, aBins: 4, flatness: 0.7, box: 4, schedule: '1/t', lnf0: 0.01, maxSlope: 200 } as const;
 
 /**
- * CI scale: the smallest modular network that still memorizes to a training loss near 0 — a+b mod 5, 17 training
- * pairs, 8 test pairs, one x² layer of 8 units (120 weights); pilots of mod 5 with 4 units, and mod 7 and mod 11
+ * CI scale: the smallest modular network that still memorizes to a training loss near 0 — a+b mod 5, 18 training
+ * pairs, 7 test pairs, one x² layer of 8 units (120 weights); pilots of mod 5 with 4 units, and mod 7 and mod 11
  * with 8–16 units, did not reach low loss or did not generalize. Driven (2026-11-25): the walk is biased over
  * (training loss, B = ln(1 + test loss)) — energies [0, 0.4) in 4 bins × test losses [0, 8) in 8 bins of B, states
  * outside either window rejected — and S(L, A) is read from the test accuracy within each bin, in 4 bins; up to
- * 1,500,000 MALA steps of h = 1e-4, |S′| ≤ 20, ln f from 1 by halving then 1/t, to 1e-3.
+ * 1,500,000 MALA steps of h = 1e-4, |S′| ≤ 20, ln f from 1 by halving at flat histograms (the 1/t schedule would take over below bins/t; no walk got there) to 1e-3.
  */
 export const WLMD_CI = recipe({ ...SMALL_ADD_11.config, task: { kind: 'modular', op: 'add', p: 5, trainFraction: 0.7 }, model: { hidden: [8], act: 'quadratic', bias: false } });
 export const WLMD_CI_SAMPLER = { ...WLMD, moves: 1_500_000, lnfFinal: 1e-3, stepSize: 1e-4, lnf0: 1, maxSlope: 20, testLossBins: 8, testLossMax: 8 } as const;
@@ -47,15 +47,34 @@ const grid = (t: Trajectory) => {
   return { aBins, lnG: Float64Array.from(t.evals.flatMap((e) => Array.from({ length: aBins }, (_, k) => sAt(e, k)))) };
 };
 
-/** The walks from the two starts visited both basins and agree on how each energy's states split between them, in every seed. */
-export const walksMix = (a = 'from memorizing', b = 'from generalizing'): Precondition =>
-  preconditions.custom(`the walks from '${a}' and '${b}' mix (each visits both basins; ln P(basin | E) agrees within ${MIX_TOL} nat)`, (runs) => {
-    const bad = runs[a].map((t, seed) => ({ seed, why: mixingFailure(grid(t), grid(runs[b][seed]), A_CUT, MIX_TOL) })).filter((r) => r.why);
-    return bad.length ? `${bad.length}/${runs[a].length} seeds do not mix (seed ${bad[0].seed}: ${bad[0].why}): the claim is not decided from walks that never reach the other basin` : null;
+/**
+ * The walks from the two starts visited both basins and agree on how each energy's states split between them, in every
+ * seed: within MIX_TOL nats and, since 2026-11-25 (a referee: a bound in nats is loose where P is near ½), within
+ * MIX_P_TOL in P(A ≥ ½ | L).
+ */
+export const MIX_P_TOL = 0.1;
+export const walksMix = (firstSeed: number, a = 'from memorizing', b = 'from generalizing'): Precondition =>
+  preconditions.custom(`the walks from '${a}' and '${b}' mix (each visits both basins; ln P(basin | E) agrees within ${MIX_TOL} nat and P(A ≥ ½ | E) within ${MIX_P_TOL})`, (runs) => {
+    const bad = runs[a].map((t, i) => ({ seed: firstSeed + i, why: mixingFailure(grid(t), grid(runs[b][i]), A_CUT, MIX_TOL, MIX_P_TOL) })).filter((r) => r.why);
+    return bad.length ? `${bad.length}/${runs[a].length} seeds do not mix (seed ${bad[0].seed}: ${bad[0].why}): the claim is not decided from walks that do not agree on the landscape` : null;
   });
 
-/** G1 and G2's preconditions: both walks converged (ln f ≤ lnfFinal) and mixed. */
-export const wlmdGates = (lnfFinal: number) => [samplerConverged('from memorizing', lnfFinal), samplerConverged('from generalizing', lnfFinal), walksMix()];
+/**
+ * A driven walk reads the landscape below its test-loss window; if S(L, B) at the lowest loss bin still rises at the
+ * window's top bin, most states lie beyond the cut and the readings describe the cut, not the landscape. Added
+ * 2026-11-25 on a referee's reading of the first driven runs (see G1's deviations).
+ */
+export const windowInterior = (firstSeed: number, arms = ['from memorizing', 'from generalizing']): Precondition =>
+  preconditions.custom('the test-loss window holds the landscape: S(L, B) at the lowest loss bin peaks below the window\'s top bin, in every walk', (runs) => {
+    const edge = arms.flatMap((arm) => runs[arm].map((t, i) => {
+      const sl = Object.keys(t.evals[0] ?? {}).filter((k) => k.startsWith('wl:SL@')).map((k) => t.evals[0][k]);
+      return sl.length && sl.indexOf(Math.max(...sl)) === sl.length - 1 ? `${arm} seed ${firstSeed + i}` : null;
+    })).filter((x) => x !== null);
+    return edge.length ? `${edge.length} walk(s) peak at the window's top bin (${edge.slice(0, 4).join(', ')}${edge.length > 4 ? ', …' : ''}): the states beyond the cut dominate, so the readings describe the window, not the landscape` : null;
+  });
+
+/** G1 and G2's preconditions: both walks converged (ln f ≤ lnfFinal), mixed, and their window holds the landscape. */
+export const wlmdGates = (lnfFinal: number, firstSeed: number) => [samplerConverged('from memorizing', lnfFinal, firstSeed), samplerConverged('from generalizing', lnfFinal, firstSeed), walksMix(firstSeed), windowInterior(firstSeed)];
 
 /** At the lowest energy bin (training losses [0, 0.1)): the valley depth of S(E, ·), P(A ≥ ½ | E), mean A. */
 export const lowest = {
@@ -85,7 +104,7 @@ export const barrierControls = [
 ];
 export const equilibriumControl = control({
   name: 'the equilibrium split between basins is read correctly',
-  expected: { value: 'P(A ≥ ½ | E) = ½ by symmetry on the planted flat landscape', cite: 'planted' },
+  expected: { value: 'P(A-bin centre ≥ ½ | E) ≈ 0.78 at the lowest energy on the planted flat landscape (x uniform in the unit ball; the middle A bin, 0.4–0.6, counts as generalizing)', cite: 'planted' },
   prediction: oneSample({ name: 'planted flat landscape: P(A ≥ ½ | E) > 0.4', arm: 'from memorizing', metric: planted('no barrier', 'genFrac'), greaterThan: 0.4 }),
 });
 

@@ -38,9 +38,9 @@ export const equilibrated = (arm: string, alignedArm: string): Precondition =>
  * A Wang–Landau estimate of the density of states means something only once the walk converged: its modification
  * factor ln f came down to the target (`lnfFinal`, by default WL_SAMPLER's) within the move budget, in every run of the arm.
  */
-export const samplerConverged = (arm: string, lnfFinal: number = WL_SAMPLER.lnfFinal): Precondition =>
+export const samplerConverged = (arm: string, lnfFinal: number = WL_SAMPLER.lnfFinal, firstSeed = 0): Precondition =>
   preconditions.custom(`the Wang–Landau walk converged in '${arm}' (ln f ≤ ${lnfFinal} in every run)`, (runs) => {
-    const stuck = runs[arm].map((t, seed) => ({ seed, lnf: t.evals.at(-1)?.['wl:lnf'] ?? Infinity })).filter((r) => !(r.lnf <= lnfFinal * (1 + 1e-9)));
+    const stuck = runs[arm].map((t, i) => ({ seed: firstSeed + i, lnf: t.evals.at(-1)?.['wl:lnf'] ?? Infinity })).filter((r) => !(r.lnf <= lnfFinal * (1 + 1e-9)));
     return stuck.length ? `${stuck.length}/${runs[arm].length} walks stopped at the move budget before ln f reached ${lnfFinal} (seeds ${stuck.map((r) => r.seed).join(', ')})` : null;
   });
 

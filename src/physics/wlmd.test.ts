@@ -53,6 +53,25 @@ describe('Wang–Landau molecular dynamics', () => {
     expect(Math.max(...diff.map((v) => Math.abs(v - c)))).toBeLessThan(0.15);
   });
 
+  test('should weight P(A | E, B) by g(E, B) when A depends on B', () => {
+    // Arrange: the 4-D system above, A = 0.75 where B < E/4, else 0.25: g(E, B) is flat on [0, E], so at every E a
+    // quarter of the states have A = 0.75 and S(E, 0.75) − S(E, 0.25) = ln(1/3) in every energy bin
+    const x = Float64Array.from([0.3, -0.2, 0.4, 0.1]), g = new Float64Array(4), gb = new Float64Array(4);
+    const energy = () => (x[0] ** 2 + x[1] ** 2 + x[2] ** 2 + x[3] ** 2) / 2, b = () => (x[2] ** 2 + x[3] ** 2) / 2;
+    const sys = {
+      coords: [x], grads: [g],
+      energyAndGrad: () => { g.set(x); return energy(); },
+      drive: { grads: [gb], valueAndGrad: () => { gb.set([0, 0, x[2], x[3]]); return b(); } },
+      observable: () => (b() < energy() / 4 ? 0.75 : 0.25),
+    };
+
+    // Act
+    const res = wlmd(sys, rng(6, 'wlmd-weights'), { eMin: 0, eMax: 2, eBins: 4, aBins: 2, step: 0.05, schedule: '1/t', lnf0: 0.1, lnfFinal: 2e-5, maxSteps: 4e6, flatness: 0.8, checkEvery: 10_000, require: 'visited', maxSlope: 5, drive: { max: 2, bins: 4 } });
+
+    // Assert
+    for (let e = 0; e < 4; e++) expect(Math.abs(res.lnG[e * 2 + 1] - res.lnG[e * 2] - Math.log(1 / 3))).toBeLessThan(0.1);
+  });
+
   test('should find a planted entropy barrier and no barrier where none is planted, with walks from both basins mixing', () => {
     // Arrange / Act
     const barrier = plantedReading(1, 'barrier'), flat = plantedReading(1, 'no barrier');
@@ -84,6 +103,9 @@ describe('Wang–Landau molecular dynamics', () => {
     // Act / Assert
     expect(mixingFailure(p, q, 0.5, 1)).toBeNull();
     expect(mixingFailure(p, { aBins: 2, lnG: Float64Array.from([0, -Infinity, -4, 0]) }, 0.5, 1)).toMatch(/by up to 3\.3\d nats \(> 1\)/);
+    // within 1 nat, yet P(A ≥ ½ | E) 0.5 against 0.62: apart by more than a bound of 0.1 on P
+    expect(mixingFailure(p, { aBins: 2, lnG: Float64Array.from([0, -Infinity, -1, -0.5]) }, 0.5, 1)).toBeNull();
+    expect(mixingFailure(p, { aBins: 2, lnG: Float64Array.from([0, -Infinity, -1, -0.5]) }, 0.5, 1, 0.1)).toMatch(/generalizing fraction .* by up to 0\.12 \(> 0\.1\)/);
   });
 
   test('should report a walk that never leaves its basin as not mixing', () => {

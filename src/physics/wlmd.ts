@@ -141,6 +141,9 @@ export function wlmd(sys: MdSystem, r: Rng, o: WlmdOptions): WlmdResult {
     let sum = 0, min = Infinity, m = 0;
     for (let i = 0; i < nE * nY; i++) if (o.require === 'all' || seen[i]) { sum += hist[i]; min = Math.min(min, hist[i]); m++; }
     if (!tPhase && m > 0 && min > 0 && min >= o.flatness * (sum / m)) {
+      // P(A | E, Y) is read from the steps after the first stage: its ln f = lnf0 transient is the start basin's
+      // (every visited bin is visited again in each later stage: each ends on a flat histogram of the visited bins)
+      if (stages === 0 && o.drive) within.fill(0);
       hist.fill(0); stages++; lnf /= 2;
       // 1/t (Belardinelli & Pereyra 2007, PRE 75:046701): halve until ln f < bins/t, then ln f = bins/t, no more flatness checks
       if (o.schedule === '1/t' && lnf < (nE * nY) / steps) tPhase = true;
@@ -198,10 +201,11 @@ export function fractionAbove(l: readonly number[], aCut: number): number {
 /**
  * Mixing check of two walks started in different basins (memorizing: A < aCut; generalizing: A ≥ aCut): each must
  * have visited both basins somewhere in the window, and in every energy bin both visited they must agree on how
- * the states split between the basins, |Δ ln P(basin | E)| ≤ tol nats for both basins (the quantity the claims
- * read; single rare bins deep in a valley converge slowest and are not compared one by one). Null when they mix.
+ * the states split between the basins: |Δ ln P(basin | E)| ≤ tol nats for both basins and, when pTol is given,
+ * |ΔP(generalizing | E)| ≤ pTol (a bound in nats alone is loose where P is near ½); the quantity the claims read.
+ * Single rare bins deep in a valley converge slowest and are not compared one by one. Null when they mix.
  */
-export function mixingFailure(p: Pick<WlmdResult, 'lnG' | 'aBins'>, q: Pick<WlmdResult, 'lnG' | 'aBins'>, aCut: number, tol: number): string | null {
+export function mixingFailure(p: Pick<WlmdResult, 'lnG' | 'aBins'>, q: Pick<WlmdResult, 'lnG' | 'aBins'>, aCut: number, tol: number, pTol = Infinity): string | null {
   const bothBasins = (res: Pick<WlmdResult, 'lnG' | 'aBins'>) => {
     let low = false, high = false;
     res.lnG.forEach((v, i) => { if (v > -Infinity) { if (((i % res.aBins) + 0.5) / res.aBins >= aCut) high = true; else low = true; } });
@@ -209,14 +213,16 @@ export function mixingFailure(p: Pick<WlmdResult, 'lnG' | 'aBins'>, q: Pick<Wlmd
   };
   if (!bothBasins(p)) return 'the walk from the first start never visited the other basin';
   if (!bothBasins(q)) return 'the walk from the second start never visited the other basin';
-  let worst = 0, compared = 0;
+  let worst = 0, worstP = 0, compared = 0;
   for (let b = 0; b < p.lnG.length / p.aBins; b++) {
     const fp = fractionAbove(profile(p, b), aCut), fq = fractionAbove(profile(q, b), aCut);
     if (!(Number.isFinite(fp) && Number.isFinite(fq))) continue;
     compared++;
     const gap = (u: number, v: number) => (u === v ? 0 : Math.abs(u - v)); // both −∞ (no state of a basin, in both walks): agreement
     worst = Math.max(worst, gap(Math.log(fp), Math.log(fq)), gap(Math.log1p(-fp), Math.log1p(-fq)));
+    worstP = Math.max(worstP, Math.abs(fp - fq));
   }
   if (compared === 0) return 'the two walks share no energy bin';
-  return worst <= tol ? null : `the two walks disagree on how the states split between the basins by up to ${worst.toFixed(2)} nats (> ${tol})`;
+  if (worst > tol) return `the two walks disagree on how the states split between the basins by up to ${worst.toFixed(2)} nats (> ${tol})`;
+  return worstP <= pTol ? null : `the two walks disagree on the generalizing fraction P(A ≥ ${aCut} | E) by up to ${worstP.toFixed(2)} (> ${pTol})`;
 }

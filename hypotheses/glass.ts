@@ -1,6 +1,6 @@
 import { control, metrics, oneSample, preconditions, profiles, recipe } from '../src/index.ts';
 import type { Figure, Precondition, RunConfigInput, Trajectory } from '../src/index.ts';
-import { plantedReading } from '../src/physics/plantedBarrier.ts';
+import { FINITE_H, FINITE_VALLEY, type PlantedKind, plantedReading } from '../src/physics/plantedBarrier.ts';
 import { fractionAbove, mixingFailure } from '../src/physics/wlmd.ts';
 import { samplerConverged } from './preconditions.ts';
 import { SMALL_ADD_11 } from './shared.ts';
@@ -86,7 +86,7 @@ export const lowest = {
 const plantedSeedOf = (t: Trajectory) => Math.floor((t.evals[0]?.['wl:accept'] ?? 0) * 1e9) >>> 0;
 /** Whether a run's walk was driven along the test loss (it then records S over test-loss bins): its planted control is driven too. */
 const driven = (t: Trajectory) => t.evals.length > 0 && 'wl:SL@0' in t.evals[0];
-const planted = (kind: 'barrier' | 'no barrier', read: 'valley' | 'genFrac') =>
+const planted = (kind: PlantedKind, read: 'valley' | 'genFrac') =>
   metrics.custom(`planted ${kind}: ${read === 'valley' ? 'valley depth of S(E, ·)' : 'P(A ≥ ½ | E)'} at the lowest energy, through the same pipeline`, (t: Trajectory) => plantedReading(plantedSeedOf(t), kind, driven(t))[read]);
 
 /** The positive controls of the entropy-barrier pipeline: WLMD + mixing check + valley reading on landscapes with a known answer (src/physics/plantedBarrier.ts). */
@@ -95,6 +95,11 @@ export const barrierControls = [
     name: 'a planted entropy barrier is found',
     expected: { value: 'no state near x₁ = 0 below the barrier: an empty middle in S(E, ·) at low E', cite: 'planted' },
     prediction: oneSample({ name: 'planted barrier: valley > ln 2', arm: 'from memorizing', metric: planted('barrier', 'valley'), greaterThan: Math.log(2) }),
+  }),
+  control({
+    name: 'a planted barrier of finite depth is found',
+    expected: { value: `h = ${FINITE_H}: a valley of ${FINITE_VALLEY} nats in S(E, ·) at the lowest energy (exact, by Monte Carlo over the bin volumes), 2.5 × the ln 2 the claims read`, cite: 'planted' },
+    prediction: oneSample({ name: 'planted finite barrier: valley > ln 2', arm: 'from memorizing', metric: planted('finite barrier', 'valley'), greaterThan: Math.log(2) }),
   }),
   control({
     name: 'no barrier is found where none is planted',

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { rng } from '../engine/rng.ts';
-import { plantedReading, plantedSystem } from './plantedBarrier.ts';
+import { FINITE_VALLEY, plantedReading, plantedSystem } from './plantedBarrier.ts';
 import { resolveConfig } from '../train/config.ts';
 import { mixingFailure, valleyDepth, wlmd } from './wlmd.ts';
 
@@ -94,6 +94,29 @@ describe('Wang–Landau molecular dynamics', () => {
     expect(barrier.valley).toBeGreaterThan(Math.log(2));
     expect(flat.valley).toBeLessThan(Math.log(2));
     expect(flat.genFrac).toBeGreaterThan(0.35);
+  });
+
+  test('should read a finite planted barrier near its exact depth, driven or not', () => {
+    for (const driven of [false, true]) {
+      // Act
+      const r = plantedReading(2, 'finite barrier', driven);
+
+      // Assert: the exact valley (bin volumes by Monte Carlo) within WL's error
+      expect(r.mixing).toBeNull();
+      expect(Math.abs(r.valley - FINITE_VALLEY)).toBeLessThan(0.25);
+    }
+  });
+
+  test('should name the window a walk starts outside of', () => {
+    // Arrange: a start beyond the domain (infinite energy), and one above the driven window
+    const x = Float64Array.from([1]), g = new Float64Array(1);
+    const sys = (e: number) => ({ coords: [x], grads: [g], energyAndGrad: () => e, observable: () => 0.5, drive: { grads: [g], valueAndGrad: () => 3 } });
+    const o = { eMin: 0, eMax: 1, eBins: 2, aBins: 2, step: 0.01, schedule: 'halving' as const, lnf0: 1, lnfFinal: 0.5, maxSteps: 10, flatness: 0.5, checkEvery: 5, require: 'visited' as const, maxSlope: 5, drive: { max: 2, bins: 2 } };
+
+    // Act / Assert
+    expect(() => wlmd(sys(Infinity), rng(1, 't'), o)).toThrow(/sampler.box = Infinity: .*outside the domain/);
+    expect(() => wlmd(sys(5), rng(1, 't'), o)).toThrow(/sampler.eMin = 0: the walk starts at energy 5, outside \[0, 1\)/);
+    expect(() => wlmd(sys(0.5), rng(1, 't'), o)).toThrow(/sampler.testLossMax = 2: the walk starts at the driven coordinate 3, outside \[0, 2\)/);
   });
 
   test('should count two walks that both find no state of a basin at an energy as agreeing there', () => {

@@ -109,8 +109,13 @@ export function wlmd(sys: MdSystem, r: Rng, o: WlmdOptions): WlmdResult {
     return { e, v, b, a, y, gE, gB, sE: slopeE(e, y), sB: slopeB(v, b) };
   };
   const x = flat(sys.coords);
-  let cur = measure();
-  check(cur !== null, 'sampler.eMin', o.eMin, `the walk starts at energy ${sys.energyAndGrad()}, outside [${o.eMin}, ${o.eMax}): widen the window or start elsewhere`);
+  const cur = measure();
+  if (cur === null) { // say which window the start lies outside
+    const e0 = sys.energyAndGrad(), b0 = sys.drive?.valueAndGrad() ?? 0;
+    check(Number.isFinite(e0), 'sampler.box', e0, 'is the energy at the start: it lies outside the domain (for a network, a weight beyond sampler.box); widen the box or start elsewhere');
+    check(eBin(e0) >= 0, 'sampler.eMin', o.eMin, `the walk starts at energy ${e0}, outside [${o.eMin}, ${o.eMax}): widen the window or start elsewhere`);
+    check(false, 'sampler.testLossMax', o.drive?.max, `the walk starts at the driven coordinate ${b0}, outside [0, ${o.drive?.max}): widen the window or start elsewhere`);
+  }
   let s0 = cur!;
   /** The drifted mean of the proposal from a state (slopes as they stand now). */
   const drift = (i: number, st: typeof s0) => o.step * (st.sE * st.gE[i] + (st.gB ? st.sB * st.gB[i] : 0));

@@ -119,6 +119,7 @@ describe('grokcheck COMMAND --help', () => {
     ['train', ['--lr', '--optimizer', '--p', '--model', '--d-model', '--heads', '--d-mlp', '--layers', '--ln', '--seed', '--json']],
     ['verify', ['--seeds', '--queue', '--scale']],
     ['record', []],
+    ['restamp', ['--threads']],
     ['worker', ['--queue', '--concurrency', '--lock-ms', '--plugin']],
     ['report', ['--no-serve', '--results', '--output']],
     ['bench', ['--json', '--only']],

@@ -23,6 +23,7 @@ const COMMANDS: Record<string, CommandEntry> = {
     load: () => import('./verify.ts'), fn: 'verifyCommand',
   },
   record: { usage: 'grokcheck record ID...', summary: "verify the given claims and record their verdicts in their files", load: () => import('./record.ts'), fn: 'recordCommand' },
+  restamp: { usage: 'grokcheck restamp [IDS...]', summary: 'carry full-scale verdicts across an engine change: re-train a seed per config, bit for bit', load: () => import('./restamp.ts'), fn: 'restampCommand' },
   worker: { usage: 'grokcheck worker --queue URL', summary: 'train runs pulled from a job queue (any number of machines)', load: () => import('./worker.ts'), fn: 'workerCommand' },
   report: { usage: 'grokcheck report [--no-serve]', summary: 'build and serve the Allure report of the last verification', load: () => import('./report.ts'), fn: 'reportCommand' },
   bench: { usage: 'grokcheck bench [--json]', summary: 'time the engine on the standard workloads', load: () => import('./bench.ts'), fn: 'benchCommand' },

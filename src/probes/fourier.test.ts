@@ -27,6 +27,37 @@ describe('fourier probe against hand-computed spectra', () => {
     expect(cosine[1]).toBeCloseTo(0, 12);
   });
 
+  test('should give bit for bit the direct sums of the DFT definition (the cos/sin table only caches its terms)', () => {
+    // Arrange: a random float32 layer [2p × h] at p = 47, as the x² recipe's W1
+    const p = 47, h = 9, W = Float32Array.from({ length: 2 * p * h }, (_, i) => Math.sin(i * 12.9898) * 0.3);
+    // Act
+    const spectra = unitSpectra(W, h, p, [0, p]);
+    // Assert: the same float64 operations in the same order, each term's cos and sin evaluated on the spot
+    for (let j = 0; j < h; j++) {
+      for (let f = 1; f <= 23; f++) {
+        let power = 0;
+        for (const off of [0, p]) {
+          let re = 0, im = 0;
+          for (let a = 0; a < p; a++) { const w = W[(off + a) * h + j], th = (2 * Math.PI * f * a) / p; re += w * Math.cos(th); im -= w * Math.sin(th); }
+          power += re * re + im * im;
+        }
+        expect(Object.is(spectra[j][f - 1], power)).toBe(true);
+      }
+    }
+  });
+
+  test("should read fourier:neuron bit for bit as the a- and b-rows' spectrum computed in one call", () => {
+    // Arrange: the default init at p = 47, 32 neurons
+    const cfg = resolveConfig({ task: { p: 47 }, model: { hidden: [32] } });
+    const task = buildTask(cfg.task, 0), model = mlp(cfg.model, task, 'ce', initMlp(cfg.model, task, 0), task.train.length);
+    // Act
+    const m = fourier.measure({ model, task, step: 0 });
+    // Assert: each neuron's peak share of unitSpectra over both operands' rows at once, averaged in neuron order
+    let sum = 0;
+    for (const u of unitSpectra(model.params[0].data, 32, 47, [0, 47])) { let t = 0; for (const x of u) t += x; sum += Math.max(...u) / t; }
+    expect(Object.is(m['fourier:neuron'], sum / 32)).toBe(true);
+  });
+
   test('should count 3 effective frequencies and single-frequency neurons when each neuron is one of 3 frequencies', () => {
     // Arrange, Act: neuron j is cos(2π f_j a/31 + j) with f_j ∈ {2, 5, 9}, equal amplitude (Gromov's grokked x² neurons)
     const m = measureMlp(31, 18, (a, j) => Math.cos((2 * Math.PI * [2, 5, 9][j % 3] * a) / 31 + j));

@@ -1,6 +1,20 @@
 import { Matrix, SingularValueDecomposition } from 'ml-matrix';
 import type { Probe } from './probe.ts';
 
+/** cos and sin of θ = 2π·f·a/p for f = 1..⌊p/2⌋, a = 0..p−1 (row f − 1), computed once per p: the same values the sums used to compute per term. */
+const tables = new Map<number, { cos: Float64Array; sin: Float64Array }>();
+function twiddles(p: number): { cos: Float64Array; sin: Float64Array } {
+  let t = tables.get(p);
+  if (!t) {
+    const half = Math.floor(p / 2), cos = new Float64Array(half * p), sin = new Float64Array(half * p);
+    for (let f = 1; f <= half; f++) {
+      for (let a = 0; a < p; a++) { const th = (2 * Math.PI * f * a) / p; cos[(f - 1) * p + a] = Math.cos(th); sin[(f - 1) * p + a] = Math.sin(th); }
+    }
+    tables.set(p, t = { cos, sin });
+  }
+  return t;
+}
+
 /**
  * Each unit's power spectrum over Z_p: for column j of W (rows `offsets[k]`..`offsets[k]`+p−1 each one operand's
  * one-hot), the squared DFT modulus at frequencies f = 1..⌊p/2⌋ (f and p−f are conjugate, so f alone carries
@@ -8,15 +22,15 @@ import type { Probe } from './probe.ts';
  * operands. Returned as [unit][f − 1].
  */
 export function unitSpectra(W: ArrayLike<number>, cols: number, p: number, offsets: readonly number[]): Float64Array[] {
-  const half = Math.floor(p / 2);
+  const half = Math.floor(p / 2), { cos, sin } = twiddles(p);
   return Array.from({ length: cols }, (_, j) => {
     const power = new Float64Array(half);
     for (const off of offsets) {
       for (let f = 1; f <= half; f++) {
         let re = 0, im = 0;
-        for (let a = 0; a < p; a++) {
-          const w = W[(off + a) * cols + j], th = (2 * Math.PI * f * a) / p;
-          re += w * Math.cos(th); im -= w * Math.sin(th);
+        for (let a = 0, t = (f - 1) * p; a < p; a++, t++) {
+          const w = W[(off + a) * cols + j];
+          re += w * cos[t]; im -= w * sin[t];
         }
         power[f - 1] += re * re + im * im;
       }
@@ -52,14 +66,15 @@ export const fourier: Probe = {
     const W1 = model.params.find((q) => q.name === 'W1'), W = W1 ?? model.params.find((q) => q.name === 'W_E');
     if (!W || task.tokensPerExample !== 2) return {};
     const p = task.classes, h = W.shape[1];
-    const power = new Float64Array(Math.floor(p / 2));
-    for (const u of unitSpectra(W.data, h, p, [0])) for (let f = 0; f < u.length; f++) power[f] += u[f];
+    const power = new Float64Array(Math.floor(p / 2)), aRows = unitSpectra(W.data, h, p, [0]);
+    for (const u of aRows) for (let f = 0; f < u.length; f++) power[f] += u[f];
     const total = sum(power), sorted = Array.from(power).sort((x, y) => y - x);
     const out: Record<string, number> = {
       'fourier:top5': total > 0 ? sum(sorted.slice(0, 5)) / total : 0,
       'fourier:freqs': total > 0 ? (total * total) / sum(power.map((x) => x * x)) : 0,
     };
-    if (W1) out['fourier:neuron'] = meanPeakShare(unitSpectra(W1.data, h, p, [0, p]));
+    // the a- and b-rows' spectrum, unitSpectra(W1, h, p, [0, p]), from the a-rows' already at hand (0 + a + b: the same additions)
+    if (W1) out['fourier:neuron'] = meanPeakShare(unitSpectra(W1.data, h, p, [p]).map((b, j) => b.map((x, f) => aRows[j][f] + x)));
     return out;
   },
 };

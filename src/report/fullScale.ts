@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { type Claim, defineClaim } from '../claims/claim.ts';
 import type { Status } from '../claims/evidence.ts';
 import { canonicalJson } from '../runs/store.ts';
-import { runVersion, sourceHash } from '../runs/version.ts';
+import { type EngineVersions, engineVersions, runVersion, sourceHash } from '../runs/version.ts';
 import { type RegimeCell, cellOf } from './format.ts';
 import type { ClaimOutcome, Sink } from './outcome.ts';
 
@@ -27,6 +27,10 @@ export interface FullScaleEntry {
   fingerprint: string;
   /** Each regime's verdict at full scale, the source's first. */
   cells: RegimeCell[];
+  /** The engine versions the runs were trained with (../runs/version.ts): what `grokcheck restamp` audits a newer engine against. */
+  engine?: EngineVersions;
+  /** Set when a later engine was audited against these runs (`grokcheck restamp`) and reproduced them bit for bit. */
+  restamped?: { on: string; audited: number; runs: number };
 }
 
 /** A claim's ledger entry, and whether the engine and the full-scale regimes (runs and decision) are still those it was measured with. */
@@ -47,19 +51,19 @@ const decisionHash = (): string => (decisionCode ??= sourceHash(['src/claims', '
  * (what was trained) and how it is decided: each prediction's and control's pre-registered protocol, each precondition's
  * name, α, the quantifier, and the decision code itself (a metric's closure is covered only through its file).
  */
-export function fingerprint(full: Claim): string {
+export function fingerprint(full: Claim, versions?: EngineVersions): string {
   const regimes = [full, ...full.regimes].map((r) => ({
     name: r.regimeName, configs: r.configs, seeds: r.seeds, ...(r.firstSeed ? { firstSeed: r.firstSeed } : {}),
     tune: r.pendingTuning.map((t) => ({ key: t.key, name: t.name, grid: t.grid, over: t.over ?? null, seeds: t.seeds ?? null, widen: t.widen ?? true, objective: t.objective?.name ?? null })),
     decision: [...r.predictions.map((p) => p.protocol), ...r.controls.map((c) => c.prediction.protocol), ...r.preconditions.map((p) => p.name)],
   }));
   const claim = { alpha: full.alpha, quantifier: full.quantifier, untestable: full.untestable ?? null };
-  const engine = [...new Set([full, ...full.regimes].flatMap((r) => Object.values(r.configs).map(runVersion)))].sort();
+  const engine = [...new Set([full, ...full.regimes].flatMap((r) => Object.values(r.configs).map((c) => runVersion(c, versions))))].sort();
   return createHash('sha256').update(canonicalJson({ engine, decisionCode: decisionHash(), claim, regimes })).digest('hex').slice(0, 16);
 }
 
 /** The claim as declared (top-level, untuned) at full scale: built from its spec when declared at CI scale. */
-const atFull = (declared: Claim): Claim => (declared.scale === 'full' ? declared : defineClaim(declared.spec, 'full'));
+export const atFull = (declared: Claim): Claim => (declared.scale === 'full' ? declared : defineClaim(declared.spec, 'full'));
 
 /** A claim's full-scale record, or null when none was measured; `declared` is the claim as declared, at either scale. */
 export function fullScaleRecord(declared: Claim, path = FULL_SCALE_PATH): FullScaleRecord | null {
@@ -85,11 +89,17 @@ export function recordFullScale(o: ClaimOutcome, path = FULL_SCALE_PATH, today =
     id: o.declared.id, status: o.verdict.status, measured: today.toISOString().slice(0, 10),
     cpuS: Math.round(cpuMsOf(o) / 1000),
     fingerprint: fingerprint(o.declared), cells: o.regimes.map((r) => cellOf(r.verdict)),
+    engine: engineVersions([atFull(o.declared), ...atFull(o.declared).regimes, ...o.regimes.map((r) => r.claim)].flatMap((r) => Object.values(r.configs))),
   };
+  writeEntry(entry, path);
+  return entry;
+}
+
+/** Writes (or replaces) a claim's entry, the ledger kept sorted by id. */
+export function writeEntry(entry: FullScaleEntry, path = FULL_SCALE_PATH): void {
   mkdirSync(dirname(path), { recursive: true });
   const all = [...readLedger(path).filter((e) => e.id !== entry.id), entry].sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
   writeFileSync(path, `${JSON.stringify(all, null, 1)}\n`);
-  return entry;
 }
 
 /** The sink that writes the ledger at full scale (and does nothing at CI scale). Put it before the table's and the page's. */
@@ -97,7 +107,8 @@ export const fullScaleLedger: Sink = (o) => { recordFullScale(o); };
 
 /** How a full-scale record reads beside the CI verdict: "full scale, measured 2026-11-24, 62 CPU-min for the claim" (and if stale, so). */
 export function fullScaleLabel(r: FullScaleRecord): string {
-  return `full scale, measured ${r.entry.measured}, ${Math.round(r.entry.cpuS / 60)} CPU-min for the claim${r.current ? '' : ', stale: the engine or the full-scale regime changed since, re-run with --scale full'}`;
+  const audit = r.entry.restamped ? ` (engine changed ${r.entry.restamped.on}: ${r.entry.restamped.audited} of its ${r.entry.restamped.runs} runs re-trained bit-identical)` : '';
+  return `full scale, measured ${r.entry.measured}${audit}, ${Math.round(r.entry.cpuS / 60)} CPU-min for the claim${r.current ? '' : ', stale: the engine or the full-scale regime changed since, re-run with --scale full'}`;
 }
 
 /** Whether a cell came from the full-scale ledger (its regime carries the label). */

@@ -4,7 +4,7 @@ import type { Status } from '../claims/evidence.ts';
 import { type Tuning, tuneStep } from '../claims/tune.ts';
 import { type Verdict, claimVerdict, verdictOf } from '../claims/verdict.ts';
 import type { Executor } from '../runs/pool.ts';
-import { runKey } from '../runs/store.ts';
+import { type RunStore, runKey } from '../runs/store.ts';
 import { type SweepProgress, sweep } from '../runs/sweep.ts';
 import type { Trajectory } from '../train/trajectory.ts';
 import { type Checkpoint, saveCheckpoints } from './checkpoints.ts';
@@ -49,6 +49,8 @@ export interface VerifyOptions {
   /** Progress over the claim's runs (tuning first, then the test), e.g. a progress bar. */
   onProgress?(p: SweepProgress & { phase: string }): void;
   executor?: Executor;
+  /** Where finished runs are kept (default: the settings' run store). */
+  store?: RunStore;
   /** The hypothesis file; with `update`, a verdict that differs from the recorded one is written there. */
   file?: string;
   update?: boolean;
@@ -65,7 +67,7 @@ export interface VerifyResult {
  * Trains a claim's runs (through the run store): its tuning steps first, in order, then arms × seeds; then
  * reaches the verdict. Never throws for a failed run: it comes back as an inconclusive verdict carrying `error`.
  */
-export async function runClaim(claim: Claim, opts: Pick<VerifyOptions, 'onProgress' | 'executor'> = {}): Promise<RegimeOutcome> {
+export async function runClaim(claim: Claim, opts: Pick<VerifyOptions, 'onProgress' | 'executor' | 'store'> = {}): Promise<RegimeOutcome> {
   const t0 = performance.now();
   let trainMs = 0;
   // each run's training time by run key, tuning included (a run asked twice, e.g. a shared baseline, counts once)
@@ -78,7 +80,7 @@ export async function runClaim(claim: Claim, opts: Pick<VerifyOptions, 'onProgre
       const best = Object.fromEntries(claim.pendingTuning.slice(0, tuning.length).map((t, i) => [t.key, tuning[i].best]));
       // an edge choice widens its grid once (the pre-registered rule in src/claims/tune.ts), then re-tunes
       const r = await tuneStep(step, claim.base, best, async (jobs) => {
-        const done = await sweep(jobs, { executor: opts.executor, onProgress: (p) => opts.onProgress?.({ ...p, phase: `tuning ${step.name}` }) });
+        const done = await sweep(jobs, { executor: opts.executor, store: opts.store, onProgress: (p) => opts.onProgress?.({ ...p, phase: `tuning ${step.name}` }) });
         count(jobs, done);
         return done;
       });
@@ -88,7 +90,7 @@ export async function runClaim(claim: Claim, opts: Pick<VerifyOptions, 'onProgre
     const tested = claim.pendingTuning.length ? resolveTuned(claim, tuning) : claim;
     const arms = Object.keys(tested.configs);
     const jobs = arms.flatMap((arm) => Array.from({ length: tested.seeds }, (_, i) => ({ arm, config: tested.configs[arm], seed: tested.firstSeed + i })));
-    const r = await sweep(jobs, { executor: opts.executor, onProgress: (p) => opts.onProgress?.({ ...p, phase: 'test' }) });
+    const r = await sweep(jobs, { executor: opts.executor, store: opts.store, onProgress: (p) => opts.onProgress?.({ ...p, phase: 'test' }) });
     trainMs += r.trainMs;
     count(jobs, r);
     const runs: Record<string, Trajectory[]> = Object.fromEntries(arms.map((a) => [a, [] as Trajectory[]]));

@@ -15,8 +15,8 @@ export function canonicalJson(x: unknown): string {
 }
 
 /** The run's identity: a hash of the full resolved config, the seed, the version of the engine code the run executes (./version.ts) and the kernel build. */
-export function runKey(config: RunConfig, seed: number): string {
-  return createHash('sha256').update(canonicalJson({ engine: runVersion(config), kernels: kernelVariant(), config, seed })).digest('hex').slice(0, 32);
+export function runKey(config: RunConfig, seed: number, engine = runVersion(config)): string {
+  return createHash('sha256').update(canonicalJson({ engine, kernels: kernelVariant(), config, seed })).digest('hex').slice(0, 32);
 }
 
 interface Entry { key: string; engine: string; seed: number; config: RunConfig; trajectory: Trajectory }
@@ -33,8 +33,9 @@ export class RunStore {
 
   private path(key: string): string { return join(this.dir, `${key}.json`); }
 
-  get(config: RunConfig, seed: number): Trajectory | null {
-    const key = runKey(config, seed);
+  /** The stored run, of this checkout's engine or of the `engine` version given (a run measured before an engine change). */
+  get(config: RunConfig, seed: number, engine = runVersion(config)): Trajectory | null {
+    const key = runKey(config, seed, engine);
     let text: string;
     try { text = readFileSync(this.path(key), 'utf8'); } catch { return null; }
     try {
@@ -45,9 +46,10 @@ export class RunStore {
     return null;
   }
 
-  put(config: RunConfig, seed: number, trajectory: Trajectory): void {
-    const key = runKey(config, seed), final = this.path(key), tmp = `${final}.${process.pid}.${Date.now()}.tmp`;
-    const entry: Entry = { key, engine: runVersion(config), seed, config, trajectory };
+  /** Files a finished run under this checkout's engine (or under the `engine` version given). */
+  put(config: RunConfig, seed: number, trajectory: Trajectory, engine = runVersion(config)): void {
+    const key = runKey(config, seed, engine), final = this.path(key), tmp = `${final}.${process.pid}.${Date.now()}.tmp`;
+    const entry: Entry = { key, engine, seed, config, trajectory };
     writeFileSync(tmp, stringify(entry));
     renameSync(tmp, final);
   }

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { engineVersion, importClosure, runVersion } from './version.ts';
+import { probe } from '../probes/index.ts';
+import { engineVersion, engineVersions, importClosure, probeModules, runVersion, versionDomain } from './version.ts';
 
 const rel = (s: Set<string>) => [...s].map((f) => f.slice(f.indexOf('/src/') + 1));
 
@@ -20,4 +21,28 @@ describe('the version a run depends on', () => {
     expect(runVersion({ sampler: null })).toBe(training);
     expect(training).toMatch(/^[0-9a-f]{16}$/);
   });
+
+  test('should cover in a training run only the probes its config names', () => {
+    // Arrange: every built-in probe found by name in the registry's imports
+    const modules = probeModules();
+    expect(modules.size).toBe(12);
+    for (const name of modules.keys()) expect(probe(name).name).toBe(name);
+    // Act
+    const none = runVersion({ sampler: null, probes: [] }), fourier = runVersion({ sampler: null, probes: ['fourier'] });
+    const spectrum = runVersion({ sampler: null, probes: ['spectrum'] });
+    // Assert: a probe changes the version of the runs that run it; the names are a set
+    expect(fourier).not.toBe(none);
+    expect(spectrum).not.toBe(none);
+    expect(runVersion({ sampler: null, probes: ['weightNorm', 'fourier', 'fourier'] })).toBe(runVersion({ sampler: null, probes: ['fourier', 'weightNorm'] }));
+    expect(versionDomain({ sampler: null, probes: ['weightNorm', 'fourier'] })).toBe('training[fourier,weightNorm]');
+  });
+
+  test('should read a recorded engine by domain, and name a domain it does not hold', () => {
+    const configs = [{ sampler: null, probes: ['fourier'] }, { sampler: { kind: 'wlmd' }, probes: [] }];
+    const now = engineVersions(configs);
+    expect(Object.keys(now)).toEqual(['sampler', 'training[fourier]']);
+    expect(runVersion(configs[0], now)).toBe(runVersion(configs[0]));
+    expect(runVersion({ sampler: null, probes: [] }, now)).toBe('unrecorded training[]');
+  });
 });
+

@@ -1,15 +1,16 @@
 import { randomInt } from 'node:crypto';
 import { type Job, type JobResult, ThreadPool } from '../pool.ts';
 import { canonicalJson } from '../store.ts';
+import { pack } from '../json.ts';
 import type { Trajectory } from '../../train/trajectory.ts';
 
 /**
  * What must agree bit for bit between two computations of one run: the engine is deterministic, so a worker
  * whose trajectory differs in any of these is broken or dishonest. Wall times differ between any two runs and
- * are left out.
+ * are left out. NaN, ±Infinity and null stay distinct (../json.ts).
  */
 export const auditedContent = (t: Trajectory): string =>
-  canonicalJson({ evals: t.evals, tMem: t.tMem, tGrok: t.tGrok, steps: t.steps, diverged: t.diverged, stopReason: t.stopReason });
+  canonicalJson(pack({ evals: t.evals, tMem: t.tMem, tGrok: t.tGrok, steps: t.steps, diverged: t.diverged, stopReason: t.stopReason }));
 
 /** The first place two values differ, as a path and both values (for an audit's error message). */
 export function firstDifference(a: unknown, b: unknown, path = ''): string | null {

@@ -85,11 +85,12 @@ export function cpuMsOf(o: Pick<ClaimOutcome, 'regimes'>): number {
 /** Writes (or replaces) the entry of a claim verified at full scale; an outcome whose runs failed writes nothing. */
 export function recordFullScale(o: ClaimOutcome, path = FULL_SCALE_PATH, today = new Date()): FullScaleEntry | null {
   if (o.claim.scale !== 'full' || o.verdict.error || o.regimes.some((r) => r.verdict.error)) return null;
+  const full = atFull(o.declared);
   const entry: FullScaleEntry = {
     id: o.declared.id, status: o.verdict.status, measured: today.toISOString().slice(0, 10),
     cpuS: Math.round(cpuMsOf(o) / 1000),
     fingerprint: fingerprint(o.declared), cells: o.regimes.map((r) => cellOf(r.verdict)),
-    engine: engineVersions([atFull(o.declared), ...atFull(o.declared).regimes, ...o.regimes.map((r) => r.claim)].flatMap((r) => Object.values(r.configs))),
+    engine: engineVersions([full, ...full.regimes, ...o.regimes.map((r) => r.claim)].flatMap((r) => Object.values(r.configs))),
   };
   writeEntry(entry, path);
   return entry;

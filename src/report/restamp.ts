@@ -5,7 +5,7 @@ import type { Claim } from '../claims/claim.ts';
 import { auditedContent, firstDifference } from '../runs/_queue/audit.ts';
 import { type Executor, runParallel } from '../runs/pool.ts';
 import { RunStore, canonicalJson } from '../runs/store.ts';
-import { engineVersions, runVersion, versionDomain } from '../runs/version.ts';
+import { engineVersions, versionDomain } from '../runs/version.ts';
 import type { RunConfig } from '../train/config.ts';
 import type { Trajectory } from '../train/trajectory.ts';
 import { cellOf } from './format.ts';
@@ -44,10 +44,11 @@ export async function restamp(declared: Claim, opts: { ledger?: string; store?: 
   const store = opts.store ?? new RunStore(), scratchDir = mkdtempSync(join(tmpdir(), 'grokcheck-restamp-'));
   const read = new Map<string, { config: RunConfig; seed: number; trajectory: Trajectory }>(), missing = new Set<string>(), unrecorded = new Set<string>();
   const replay: Executor = async (jobs, onResult) => jobs.forEach((j, i) => {
-    const version = runVersion(j.config, old);
-    const trajectory = old[versionDomain(j.config)] === undefined ? null : store.get(j.config, j.seed, version);
+    const domain = versionDomain(j.config), version = old[domain];
+    const trajectory = version === undefined ? null : store.get(j.config, j.seed, version);
     if (!trajectory) {
-      (old[versionDomain(j.config)] === undefined ? unrecorded.add(versionDomain(j.config)) : missing.add(j.key));
+      if (version === undefined) unrecorded.add(domain);
+      else missing.add(j.key);
       onResult(i, { error: 'not in the run store under the engine it was measured with' });
       return;
     }
@@ -60,8 +61,8 @@ export async function restamp(declared: Claim, opts: { ledger?: string; store?: 
     if (missing.size) return refused(`${missing.size} of its runs are not in this run store under the engine it was measured with; re-measure with grokcheck verify ${id} --scale full`);
     if (again.outcome.verdict.error) return refused(`its stored runs gave no verdict (${again.outcome.verdict.error})`);
     const cells = again.outcome.regimes.map((r) => cellOf(r.verdict));
-    const diff = firstDifference({ status: entry.status, cells: entry.cells }, { status: again.outcome.verdict.status, cells });
-    if (diff) return refused(`its stored runs no longer give the recorded verdict (${diff.replace('from the worker', 'now')}): the decision code reads them differently; re-measure`);
+    const diff = firstDifference({ status: entry.status, cells: entry.cells }, { status: again.outcome.verdict.status, cells }, ['recorded', 'now']);
+    if (diff) return refused(`its stored runs no longer give the recorded verdict (${diff}): the decision code reads them differently; re-measure`);
 
     // 2. per config, the lowest seed of each way its runs ended (stopped, at the budget, diverged; grokked or not), re-trained with this engine
     const firstOf = new Map<string, { config: RunConfig; seed: number; trajectory: Trajectory }>();
@@ -77,8 +78,8 @@ export async function restamp(declared: Claim, opts: { ledger?: string; store?: 
       threads: opts.threads,
       onResult(i, r) {
         done++;
-        const a = audits[i], d = r.error !== undefined ? `failed: ${r.error}` : firstDifference(JSON.parse(auditedContent(a.trajectory)), JSON.parse(auditedContent(r.trajectory)));
-        if (d) mismatches.push(`seed ${a.seed} of a config of ${id}: ${d.replace('here', 'stored').replace('from the worker', 'with this engine')}`);
+        const a = audits[i], d = r.error !== undefined ? `failed: ${r.error}` : firstDifference(JSON.parse(auditedContent(a.trajectory)), JSON.parse(auditedContent(r.trajectory)), ['stored', 'with this engine']);
+        if (d) mismatches.push(`seed ${a.seed} of a config of ${id}: ${d}`);
         log(`${id}: audited ${done}/${audits.length}${d ? ' (differs)' : ''}`);
       },
     });
@@ -86,7 +87,7 @@ export async function restamp(declared: Claim, opts: { ledger?: string; store?: 
 
     const now = engineVersions([...[full, ...full.regimes].flatMap((r) => Object.values(r.configs)), ...[...read.values()].map((r) => r.config)]);
     for (const r of read.values()) store.put(r.config, r.seed, r.trajectory);
-    writeEntry({ ...entry, fingerprint: fingerprint(full, now), engine: now, restamped: { on: (opts.today ?? new Date()).toISOString().slice(0, 10), audited: audits.length, runs: read.size } }, path);
+    writeEntry({ ...entry, fingerprint: fingerprint(full), engine: now, restamped: { on: (opts.today ?? new Date()).toISOString().slice(0, 10), audited: audits.length, runs: read.size } }, path);
     return { id, outcome: 'restamped', message: `${id}: restamped: the stored runs give the recorded verdict, and ${audits.length} of its ${read.size} runs (per config, a seed of each way its runs ended) re-trained bit-identical with this engine` };
   } finally {
     rmSync(scratchDir, { recursive: true, force: true });

@@ -97,7 +97,7 @@ function trainingVersion(probes: readonly string[]): string {
     const named = probes.map((p) => modules.get(p)).filter((m) => m !== undefined);
     const reached = new Set([
       ...importClosure(TRAINING_ENTRIES, (from, to) => from !== index || !probeFiles.has(to)),
-      ...(named.length ? importClosure(named.map((m) => m.slice(root.length))) : []),
+      ...importClosure(named.map((m) => m.slice(root.length))),
       join(root, RUN), ...files(join(root, 'assembly')),
     ]);
     reached.delete(join(root, SCHEMA));

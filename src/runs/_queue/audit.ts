@@ -12,12 +12,12 @@ import type { Trajectory } from '../../train/trajectory.ts';
 export const auditedContent = (t: Trajectory): string =>
   canonicalJson(pack({ evals: t.evals, tMem: t.tMem, tGrok: t.tGrok, steps: t.steps, diverged: t.diverged, stopReason: t.stopReason }));
 
-/** The first place two values differ, as a path and both values (for an audit's error message). */
-export function firstDifference(a: unknown, b: unknown, path = ''): string | null {
+/** The first place two values differ, as a path and both values, each named by `as` (for an audit's error message). */
+export function firstDifference(a: unknown, b: unknown, as: readonly [string, string] = ['here', 'from the worker'], path = ''): string | null {
   if (Object.is(a, b)) return null;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return `${path || 'value'}: ${JSON.stringify(a)} here, ${JSON.stringify(b)} from the worker`;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return `${path || 'value'}: ${JSON.stringify(a)} ${as[0]}, ${JSON.stringify(b)} ${as[1]}`;
   for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) {
-    const d = firstDifference((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], Array.isArray(a) ? `${path}[${k}]` : path ? `${path}.${k}` : k);
+    const d = firstDifference((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], as, Array.isArray(a) ? `${path}[${k}]` : path ? `${path}.${k}` : k);
     if (d) return d;
   }
   return null;
